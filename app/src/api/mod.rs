@@ -1,0 +1,6 @@
+//! Server functions: thin shells that find out who is asking, decide whether they may, call
+//! `db`/`domain`, and return `domain` types or an `AppError`.
+
+#[cfg(feature = "ssr")]
+mod context;
+pub mod network;

@@ -1,0 +1,4 @@
+//! Plain Rust shared by server and browser: types, validation and rules. No I/O here.
+
+pub mod network;
+pub mod site;

@@ -1,0 +1,63 @@
+//! The one error type that crosses from server functions to pages. Its messages are written
+//! for the person using the service; the causes of internal errors are logged on the server
+//! (see `AppError::internal`) and never sent.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("Page not found")]
+    NotFound,
+    /// Something failed on the server. The cause has been logged with context.
+    #[error("Sorry, there is a problem with the service. Try again later.")]
+    Internal,
+    /// The request could not reach the server function (network, encoding). Shown plainly
+    /// because the framework's text can hold internals.
+    #[error("Sorry, the service could not be reached. Check your connection and try again.")]
+    Unreachable,
+}
+
+impl AppError {
+    /// Logs the cause with its context and returns the plain error a user may see.
+    #[cfg(feature = "ssr")]
+    pub fn internal(context: &str, cause: impl std::fmt::Display) -> Self {
+        tracing::error!(context, error = %cause, "internal error");
+        Self::Internal
+    }
+
+    #[cfg(feature = "ssr")]
+    pub fn status_code(&self) -> http::StatusCode {
+        match self {
+            Self::NotFound => http::StatusCode::NOT_FOUND,
+            Self::Internal | Self::Unreachable => http::StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        #[cfg(feature = "ssr")]
+        tracing::warn!(error = %value, "server function failed outside its body");
+        #[cfg(not(feature = "ssr"))]
+        let _ = value;
+        Self::Unreachable
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn framework_errors_never_reach_the_user_verbatim() {
+        let raw = ServerFnErrorErr::ServerError("no such table: staff_group".into());
+        let shown = AppError::from_server_fn_error(raw).to_string();
+        assert!(!shown.contains("staff_group"), "{shown}");
+    }
+}

@@ -1,0 +1,37 @@
+//! Pieces several pages use.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// What a person sees instead of a page that failed: a plain sentence and what to do next,
+/// with the HTTP status that matches.
+#[component]
+pub fn ProblemPage(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(error.status_code());
+    }
+    let (title, advice) = match error {
+        AppError::NotFound => (
+            "Page not found",
+            "If you typed the web address, check it is correct. If you pasted the web address, \
+             check you copied the entire address.",
+        ),
+        AppError::Internal | AppError::Unreachable => (
+            "Sorry, there is a problem with the service",
+            "Try again later.",
+        ),
+    };
+
+    view! {
+        <Title text=title />
+        <h1 class="govuk-heading-l">{title}</h1>
+        <p class="govuk-body">{advice}</p>
+        <p class="govuk-body">
+            <a class="govuk-link" href="/">
+                "Go to the home page"
+            </a>
+        </p>
+    }
+}

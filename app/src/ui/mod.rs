@@ -1,0 +1,58 @@
+//! Pages and the components they share.
+
+mod components;
+mod layout;
+mod nav;
+mod pages;
+
+use crate::domain::site::SiteInfo;
+use layout::Layout;
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The HTML document around every page. Runs only on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en-GB" class="govuk-template">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0b0c0c" />
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body class="govuk-template__body">
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let site = use_context::<SiteInfo>().unwrap_or_default();
+    let service_name = site.service_name().to_owned();
+
+    view! {
+        <Title formatter=move |page: String| format!("{page} – {service_name}") />
+        <Router>
+            <Layout site>
+                <Routes fallback=pages::NotFound>
+                    // Async: the page is complete before the status line goes out, so a
+                    // failed query can still answer 500.
+                    <Route path=path!("") view=pages::Home ssr=SsrMode::Async />
+                    <Route path=path!("about") view=pages::About />
+                    <Route path=path!("accessibility") view=pages::Accessibility />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,61 @@
+//! The service navigation. Without JavaScript every link is shown; once the island hydrates,
+//! small screens fold the links behind a "Menu" button, as GOV.UK service navigation does.
+
+use leptos::prelude::*;
+
+#[island]
+pub fn NavMenu(children: Children) -> impl IntoView {
+    let enhanced = RwSignal::new(false);
+    let open = RwSignal::new(false);
+    // Effects run only in the browser: this is what makes the button appear.
+    Effect::new(move |_| enhanced.set(true));
+
+    view! {
+        <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+            <button
+                type="button"
+                class="govuk-service-navigation__toggle"
+                aria-controls="navigation"
+                aria-expanded=move || open.get().to_string()
+                hidden=move || !enhanced.get()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Menu"
+            </button>
+            <ul
+                class="govuk-service-navigation__list"
+                class:app-navigation--collapsed=move || enhanced.get() && !open.get()
+                id="navigation"
+            >
+                {children()}
+            </ul>
+        </nav>
+    }
+}
+
+/// One link in the navigation, marked current when it is the page being shown.
+#[component]
+pub fn NavItem(href: &'static str, label: &'static str) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let current = location.pathname.get_untracked() == href;
+
+    view! {
+        <li
+            class="govuk-service-navigation__item"
+            class:govuk-service-navigation__item--active=current
+        >
+            <a
+                class="govuk-service-navigation__link"
+                href=href
+                aria-current=current.then_some("page")
+            >
+                {if current {
+                    view! { <strong class="govuk-service-navigation__active-fallback">{label}</strong> }
+                        .into_any()
+                } else {
+                    label.into_any()
+                }}
+            </a>
+        </li>
+    }
+}

@@ -1,0 +1,14 @@
+//! Schema migrations, run at start-up by `champions serve` and by `champions migrate`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_staff_groups;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_staff_groups::Migration)]
+    }
+}

@@ -1,0 +1,214 @@
+//! Settings from flags and environment. Every setting is checked before anything starts, and
+//! a bad one stops the program with a one-line reason.
+
+use app::domain::site::{DEFAULT_ORGANISATION_NAME, DEFAULT_SERVICE_NAME, SiteInfo};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use leptos::config::{Env, LeptosOptions};
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+use url::Url;
+
+/// The name cargo-leptos gives the wasm, JavaScript and CSS files (`name` in Cargo.toml's
+/// `[[workspace.metadata.leptos]]`).
+const OUTPUT_NAME: &str = "champions";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "champions",
+    version,
+    about = "Champions Network: the directory, glossary, meetings and escalations of a Think Family champions network",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Where the database is. A relative SQLite path is taken from the working directory.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://champions.db?mode=rwc",
+        global = true
+    )]
+    pub database_url: String,
+
+    /// How log lines are written.
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Settings of `serve`, which runs when no command is given.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database and serve the site (the default).
+    Serve(ServeArgs),
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Load the demo network into an empty database (does nothing to a database with data).
+    SeedDemo,
+    /// Write a consistent copy of the database to a new file, also while the server runs.
+    Backup {
+        /// The file to create. It must not exist yet.
+        #[arg(long)]
+        to: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+
+    /// Folder with the built site (the wasm, JavaScript and CSS under `pkg/`).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+
+    /// The service's name, shown in the header and page titles.
+    #[arg(long, env = "SERVICE_NAME", default_value = DEFAULT_SERVICE_NAME)]
+    pub service_name: String,
+
+    /// The organisation that runs the service, shown in the header and footer.
+    #[arg(long, env = "ORGANISATION_NAME", default_value = DEFAULT_ORGANISATION_NAME)]
+    pub organisation_name: String,
+
+    /// The address people use to reach the service, e.g. https://champions.example.org. With
+    /// https, responses carry Strict-Transport-Security.
+    #[arg(long, env = "PUBLIC_URL")]
+    pub public_url: Option<Url>,
+
+    /// Seconds a request may take before it is answered 408.
+    #[arg(long, env = "REQUEST_TIMEOUT_SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub request_timeout_secs: u64,
+
+    /// Largest request body accepted, in bytes; larger ones are answered 413.
+    #[arg(long, env = "MAX_BODY_BYTES", default_value_t = 2 * 1024 * 1024,
+          value_parser = clap::value_parser!(u64).range(1024..=(64 * 1024 * 1024)))]
+    pub max_body_bytes: u64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{0}")]
+    SiteName(#[from] app::domain::site::SiteNameError),
+    #[error("PUBLIC_URL must start with http:// or https://, not {0}")]
+    PublicUrlScheme(String),
+}
+
+/// What `serve` needs, checked.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub site: SiteInfo,
+    pub leptos: LeptosOptions,
+    pub https: bool,
+    pub request_timeout: Duration,
+    pub max_body_bytes: usize,
+}
+
+impl ServeArgs {
+    pub fn check(self) -> Result<ServeConfig, ConfigError> {
+        let site = SiteInfo::new(&self.service_name, &self.organisation_name)?;
+        let https = match &self.public_url {
+            None => false,
+            Some(url) => match url.scheme() {
+                "https" => true,
+                "http" => false,
+                other => return Err(ConfigError::PublicUrlScheme(other.to_owned())),
+            },
+        };
+        let leptos = LeptosOptions::builder()
+            .output_name(OUTPUT_NAME)
+            .site_root(self.site_root.to_string_lossy().as_ref())
+            .site_pkg_dir("pkg")
+            .site_addr(self.addr)
+            .env(Env::PROD)
+            .hash_files(hashed_build())
+            .build();
+        Ok(ServeConfig {
+            site,
+            leptos,
+            https,
+            request_timeout: Duration::from_secs(self.request_timeout_secs),
+            // The parser bounds it to 64 MiB, which fits any usize this runs on.
+            max_body_bytes: self.max_body_bytes as usize,
+        })
+    }
+}
+
+/// cargo-leptos writes `hash.txt` beside the binary when it gives the site's files hashed
+/// names (`hash-files = true`); Leptos reads it from there to link them.
+fn hashed_build() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.join("hash.txt")))
+        .is_some_and(|file| file.exists())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("champions").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn serve_is_the_default_command_and_its_flags_work_without_naming_it() {
+        let cli = parse(&["--addr", "127.0.0.1:4000"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.serve.addr.port(), 4000);
+    }
+
+    #[test]
+    fn the_database_url_applies_to_every_command() {
+        let cli = parse(&[
+            "backup",
+            "--to",
+            "copy.db",
+            "--database-url",
+            "sqlite://x.db",
+        ])
+        .unwrap();
+        assert_eq!(cli.database_url, "sqlite://x.db");
+        assert!(matches!(cli.command, Some(Command::Backup { .. })));
+    }
+
+    #[test]
+    fn out_of_range_numbers_are_refused_by_name() {
+        let err = parse(&["--request-timeout-secs", "0"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("--request-timeout-secs"), "{err}");
+    }
+
+    #[test]
+    fn https_public_url_turns_on_hsts_and_other_schemes_are_refused() {
+        let mut args = parse(&["--public-url", "https://champions.example.org"])
+            .unwrap()
+            .serve;
+        assert!(args.clone().check().unwrap().https);
+        args.public_url = Some(Url::parse("ftp://champions.example.org").unwrap());
+        assert_eq!(
+            args.check().unwrap_err().to_string(),
+            "PUBLIC_URL must start with http:// or https://, not ftp"
+        );
+    }
+
+    #[test]
+    fn a_blank_service_name_is_refused_with_its_setting_named() {
+        let args = parse(&["--service-name", " "]).unwrap().serve;
+        assert_eq!(
+            args.check().unwrap_err().to_string(),
+            "SERVICE_NAME must not be empty"
+        );
+    }
+}

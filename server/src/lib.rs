@@ -1,0 +1,42 @@
+//! The `champions` server: settings, HTTP application, and the commands of the binary.
+
+pub mod config;
+mod cross_site;
+mod headers;
+pub mod ops;
+mod router;
+
+use app::db::{Db, DbError};
+pub use config::{Cli, Command, ConfigError, ServeConfig};
+use std::future::Future;
+use tokio::net::TcpListener;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("the server stopped: {0}")]
+    Serve(std::io::Error),
+}
+
+/// Serves the application on `listener` until `shutdown` resolves, then finishes the
+/// requests in flight. The database must already be migrated.
+pub async fn serve(
+    listener: TcpListener,
+    config: ServeConfig,
+    db: Db,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), Error> {
+    let app = router::build(config, db);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(Error::Serve)
+}

@@ -1,0 +1,101 @@
+//! The whole HTTP application: pages, server functions, static files, health, and the layers
+//! around them.
+
+use crate::{
+    config::ServeConfig,
+    cross_site::refuse_cross_site,
+    headers::{HeaderPolicy, set_headers},
+    ops::healthz,
+};
+use app::{App, db::Db, shell};
+use axum::{
+    Router,
+    body::Body,
+    extract::Request,
+    middleware,
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use http::{StatusCode, request::Parts};
+use leptos::{nonce::Nonce, prelude::*};
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use std::any::Any;
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    timeout::TimeoutLayer,
+    trace::{DefaultOnResponse, TraceLayer},
+};
+use tracing::Level;
+
+pub fn build(config: ServeConfig, db: Db) -> Router {
+    let options = config.leptos.clone();
+    let context = {
+        let (db, site) = (db.clone(), config.site.clone());
+        move || {
+            provide_context(db.clone());
+            provide_context(site.clone());
+            // The nonce the header middleware put in the CSP, for the hydration script.
+            if let Some(nonce) =
+                use_context::<Parts>().and_then(|parts| parts.extensions.get::<Nonce>().cloned())
+            {
+                provide_context(nonce);
+            }
+        }
+    };
+    let policy = HeaderPolicy {
+        https: config.https,
+        hashed_assets: options.hash_files,
+    };
+
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(|request: &Request<Body>| {
+            let id = request
+                .headers()
+                .get("x-request-id")
+                .and_then(|v| v.to_str().ok());
+            tracing::info_span!(
+                "request",
+                method = %request.method(),
+                path = request.uri().path(),
+                request_id = id.unwrap_or("-"),
+            )
+        })
+        .on_response(DefaultOnResponse::new().level(Level::INFO));
+
+    // The last layer added is the outermost: a request meets them bottom to top.
+    Router::new()
+        .route("/healthz", get(healthz).with_state(db))
+        .leptos_routes_with_context(&options, generate_route_list(App), context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context(context, shell))
+        .with_state(options)
+        .layer(middleware::from_fn(refuse_cross_site))
+        .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            config.request_timeout,
+        ))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(middleware::from_fn_with_state(policy, set_headers))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(trace)
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+fn panic_response(cause: Box<dyn Any + Send + 'static>) -> Response {
+    let detail = cause
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| cause.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown panic");
+    tracing::error!(panic = detail, "request handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Sorry, there is a problem with the service. Try again later.",
+    )
+        .into_response()
+}
