@@ -34,10 +34,12 @@ pub fn Layout(site: SiteInfo, children: Children) -> impl IntoView {
                         </a>
                     </span>
                     <NavMenu>
-                        {AREAS
-                            .iter()
-                            .map(|(href, label)| view! { <NavItem href label /> })
-                            .collect_view()}
+                        <ul class="govuk-service-navigation__list" id="navigation">
+                            {AREAS
+                                .iter()
+                                .map(|(href, label)| view! { <NavItem href label /> })
+                                .collect_view()}
+                        </ul>
                     </NavMenu>
                 </div>
             </div>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+/// `children` is the server-rendered `<ul>` of links: a list may hold only `<li>`, so the
+/// island's own wrapper elements must stay outside it.
 #[island]
 pub fn NavMenu(children: Children) -> impl IntoView {
     let enhanced = RwSignal::new(false);
@@ -11,7 +13,11 @@ pub fn NavMenu(children: Children) -> impl IntoView {
     Effect::new(move |_| enhanced.set(true));
 
     view! {
-        <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+        <nav
+            aria-label="Menu"
+            class="govuk-service-navigation__wrapper"
+            class:app-navigation--collapsed=move || enhanced.get() && !open.get()
+        >
             <button
                 type="button"
                 class="govuk-service-navigation__toggle"
@@ -22,13 +28,7 @@ pub fn NavMenu(children: Children) -> impl IntoView {
             >
                 "Menu"
             </button>
-            <ul
-                class="govuk-service-navigation__list"
-                class:app-navigation--collapsed=move || enhanced.get() && !open.get()
-                id="navigation"
-            >
-                {children()}
-            </ul>
+            {children()}
         </nav>
     }
 }

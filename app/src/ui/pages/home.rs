@@ -5,7 +5,6 @@ use leptos_meta::Title;
 #[component]
 pub fn Home() -> impl IntoView {
     let site = use_context::<SiteInfo>().unwrap_or_default();
-    let groups = OnceResource::new(staff_groups());
 
     view! {
         <Title text="Home" />
@@ -15,9 +14,11 @@ pub fn Home() -> impl IntoView {
                 <p class="govuk-body-l">
                     "A network of frontline practitioners – champions – from children's services and adult mental health. They meet every two months to help services work together for families where a parent has mental ill health."
                 </p>
+                // Server-only (not an island): the query is awaited while rendering, with no
+                // resource to serialise for the browser.
                 <Suspense>
-                    {move || Suspend::new(async move {
-                        match groups.await {
+                    {Suspend::new(async move {
+                        match staff_groups().await {
                             Ok(groups) => view! { <StaffGroups groups /> }.into_any(),
                             Err(error) => view! { <ProblemPage error /> }.into_any(),
                         }

@@ -1,0 +1,9 @@
+//! Integration tests: the real application on a loopback port, each test with its own
+//! database file, driven over HTTP. One test binary, so it is linked once.
+
+mod cli;
+mod health;
+mod helpers;
+mod pages;
+mod security;
+mod server_functions;
