@@ -1,5 +1,5 @@
-//! The demo network `champions seed-demo` loads into an empty database. Taken from the
-//! practice example in shared/seeds: about 20 champions from four staff groups.
+//! The demo network `champions seed-demo` loads into an empty database, taken from the
+//! practice example in shared/seeds. It grows with each area: so far, the four staff groups.
 
 use super::{Db, DbError, entities::staff_group};
 use sea_orm::{ActiveValue::Set, EntityTrait, PaginatorTrait};

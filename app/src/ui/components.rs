@@ -4,6 +4,26 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+/// The frame of an ordinary page: its title, and its content in the two-thirds column under a
+/// large heading, as GOV.UK lays pages out. The heading is the title unless given.
+#[component]
+pub fn Page(
+    #[prop(into)] title: String,
+    #[prop(optional, into)] heading: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let heading = heading.unwrap_or_else(|| title.clone());
+    view! {
+        <Title text=title />
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <h1 class="govuk-heading-xl">{heading}</h1>
+                {children()}
+            </div>
+        </div>
+    }
+}
+
 /// What a person sees instead of a page that failed: a plain sentence and what to do next,
 /// with the HTTP status that matches.
 #[component]

@@ -85,3 +85,60 @@ fn a_bad_setting_stops_the_server_with_a_one_line_reason() {
         "champions: SERVICE_NAME must not be empty\n"
     );
 }
+
+#[test]
+fn migrate_creates_an_up_to_date_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = champions(&database_url(&dir), &["migrate"]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(stdout(&output), "The database is up to date.\n");
+    assert!(dir.path().join("champions.db").exists());
+}
+
+#[test]
+fn serve_stops_cleanly_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_champions"))
+        .args([
+            "serve",
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+            "--site-root",
+            ".",
+        ])
+        .env("DATABASE_URL", database_url(&dir))
+        .env("RUST_LOG", "error")
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "the server never listened"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+
+    let kill = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let stopped = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = server.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            stopped.elapsed().as_secs() < 20,
+            "still running after SIGTERM"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status:?}");
+}

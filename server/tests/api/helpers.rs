@@ -75,6 +75,15 @@ impl TestApp {
         self.client.get(self.url(path)).send().await.unwrap()
     }
 
+    pub async fn get_with(&self, path: &str, header: (&str, &str)) -> Response {
+        self.client
+            .get(self.url(path))
+            .header(header.0, header.1)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub fn site_root(&self) -> PathBuf {
         self.dir.path().join("site")
     }

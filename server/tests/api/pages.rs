@@ -47,10 +47,10 @@ async fn every_linked_page_exists() {
     let app = spawn_app().await;
     let html = app.get("/").await.text().await.unwrap();
     let links: Vec<&str> = html
-        .split(r#"href=""#)
+        .split("<a ")
         .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .filter(|href| href.starts_with('/') && !href.starts_with("/pkg/"))
+        .filter_map(|tag| tag.split(r#"href=""#).nth(1)?.split('"').next())
+        .filter(|href| href.starts_with('/'))
         .collect();
     assert!(links.len() >= 3, "{links:?}");
     for link in links {
@@ -94,6 +94,11 @@ async fn a_database_failure_shows_a_plain_sentence_with_status_500() {
     assert!(
         !html.to_lowercase().contains("sql"),
         "internal detail leaked: {html}"
+    );
+    assert_eq!(
+        html.matches("<h1").count(),
+        1,
+        "the problem replaces the page: {html}"
     );
 }
 

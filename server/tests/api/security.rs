@@ -67,13 +67,7 @@ async fn responses_carry_a_request_id_and_keep_a_given_one() {
     let response = app.get("/healthz").await;
     assert_eq!(header(&response, "x-request-id").len(), 36, "a UUID");
 
-    let response = app
-        .client
-        .get(app.url("/healthz"))
-        .header("x-request-id", "abc-123")
-        .send()
-        .await
-        .unwrap();
+    let response = app.get_with("/healthz", ("x-request-id", "abc-123")).await;
     assert_eq!(header(&response, "x-request-id"), "abc-123");
 }
 
@@ -87,12 +81,8 @@ async fn site_files_are_served_compressed_with_cache_headers() {
     std::fs::write(pkg.join("champions.js.gz"), b"gzip bytes").unwrap();
 
     let response = app
-        .client
-        .get(app.url("/pkg/champions.js"))
-        .header("accept-encoding", "br, gzip")
-        .send()
-        .await
-        .unwrap();
+        .get_with("/pkg/champions.js", ("accept-encoding", "br, gzip"))
+        .await;
     assert_eq!(response.status(), 200);
     assert_eq!(header(&response, "content-encoding"), "br");
     assert_eq!(
@@ -103,12 +93,8 @@ async fn site_files_are_served_compressed_with_cache_headers() {
     assert_eq!(response.bytes().await.unwrap(), "brotli bytes");
 
     let response = app
-        .client
-        .get(app.url("/pkg/champions.js"))
-        .header("accept-encoding", "gzip")
-        .send()
-        .await
-        .unwrap();
+        .get_with("/pkg/champions.js", ("accept-encoding", "gzip"))
+        .await;
     assert_eq!(header(&response, "content-encoding"), "gzip");
 
     let response = app.get("/pkg/champions.js").await;
@@ -142,4 +128,29 @@ async fn the_public_url_setting_must_be_http_or_https() {
     let mut args = crate::helpers::serve_args(".".into());
     args.public_url = Some(Url::parse("ws://champions.example.org").unwrap());
     assert!(args.check().is_err());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_that_does_not_finish_in_time_is_answered_408() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app =
+        spawn_app_with(|config| config.request_timeout = std::time::Duration::from_secs(1)).await;
+    let mut stream = tokio::net::TcpStream::connect(app.base.trim_start_matches("http://"))
+        .await
+        .unwrap();
+    // Promise a body and never send it.
+    let head = format!(
+        "POST {} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n",
+        <app::api::network::StaffGroups as leptos::server_fn::ServerFn>::PATH
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = String::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        stream.read_to_string(&mut answer),
+    );
+    read.await
+        .expect("answered before the test gave up")
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
 }

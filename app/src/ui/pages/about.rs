@@ -1,5 +1,5 @@
+use crate::ui::components::Page;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The group's terms of reference, as agreed when the network was set up.
 const TERMS_OF_REFERENCE: &[(&str, &str)] = &[
@@ -44,10 +44,7 @@ const TERMS_OF_REFERENCE: &[(&str, &str)] = &[
 #[component]
 pub fn About() -> impl IntoView {
     view! {
-        <Title text="About the network" />
-        <div class="govuk-grid-row">
-            <div class="govuk-grid-column-two-thirds">
-                <h1 class="govuk-heading-xl">"About the network"</h1>
+        <Page title="About the network">
                 <p class="govuk-body-l">
                     "Research and serious case reviews have shown that services for adults with mental ill health and services for their children do not always work well together. The champions network brings practitioners from both sides together."
                 </p>
@@ -76,7 +73,6 @@ pub fn About() -> impl IntoView {
                 <div class="govuk-inset-text">
                     "Champions need time from their managers to attend meetings and to share what they learn with their teams."
                 </div>
-            </div>
-        </div>
+        </Page>
     }
 }

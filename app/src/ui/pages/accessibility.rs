@@ -1,6 +1,6 @@
 use crate::domain::site::SiteInfo;
+use crate::ui::components::Page;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn Accessibility() -> impl IntoView {
@@ -9,10 +9,7 @@ pub fn Accessibility() -> impl IntoView {
     let organisation = site.organisation_name().to_owned();
 
     view! {
-        <Title text="Accessibility statement" />
-        <div class="govuk-grid-row">
-            <div class="govuk-grid-column-two-thirds">
-                <h1 class="govuk-heading-xl">"Accessibility statement"</h1>
+        <Page title="Accessibility statement">
                 <p class="govuk-body">
                     "This statement applies to " {service.clone()} ", run by "
                     {organisation.clone()} "."
@@ -35,7 +32,6 @@ pub fn Accessibility() -> impl IntoView {
                     "If you find a problem with " {service} " that is not listed here, tell "
                     {organisation} " and we will look into it."
                 </p>
-            </div>
-        </div>
+        </Page>
     }
 }

@@ -1,44 +1,51 @@
-use crate::{api::network::staff_groups, domain::site::SiteInfo, ui::components::ProblemPage};
+use crate::{
+    api::network::staff_groups,
+    domain::{network::StaffGroup, site::SiteInfo},
+    ui::components::{Page, ProblemPage},
+};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let site = use_context::<SiteInfo>().unwrap_or_default();
+    let service_name = use_context::<SiteInfo>()
+        .unwrap_or_default()
+        .service_name()
+        .to_owned();
 
+    // Server-only (not an island): the query is awaited while rendering, with no resource to
+    // serialise for the browser. A failure replaces the whole page.
     view! {
-        <Title text="Home" />
-        <div class="govuk-grid-row">
-            <div class="govuk-grid-column-two-thirds">
-                <h1 class="govuk-heading-xl">{site.service_name().to_owned()}</h1>
-                <p class="govuk-body-l">
-                    "A network of frontline practitioners – champions – from children's services and adult mental health. They meet every two months to help services work together for families where a parent has mental ill health."
-                </p>
-                // Server-only (not an island): the query is awaited while rendering, with no
-                // resource to serialise for the browser.
-                <Suspense>
-                    {Suspend::new(async move {
-                        match staff_groups().await {
-                            Ok(groups) => view! { <StaffGroups groups /> }.into_any(),
-                            Err(error) => view! { <ProblemPage error /> }.into_any(),
+        <Suspense>
+            {Suspend::new(async move {
+                match staff_groups().await {
+                    Ok(groups) => {
+                        view! {
+                            <Page title="Home" heading=service_name>
+                                <p class="govuk-body-l">
+                                    "A network of frontline practitioners – champions – from children's services and adult mental health. They meet every two months to help services work together for families where a parent has mental ill health."
+                                </p>
+                                <StaffGroups groups />
+                                <h2 class="govuk-heading-m">"Find out more"</h2>
+                                <ul class="govuk-list">
+                                    <li>
+                                        <a class="govuk-link" href="/about">
+                                            "What the champions do and how the network works"
+                                        </a>
+                                    </li>
+                                </ul>
+                            </Page>
                         }
-                    })}
-                </Suspense>
-                <h2 class="govuk-heading-m">"Find out more"</h2>
-                <ul class="govuk-list">
-                    <li>
-                        <a class="govuk-link" href="/about">
-                            "What the champions do and how the network works"
-                        </a>
-                    </li>
-                </ul>
-            </div>
-        </div>
+                            .into_any()
+                    }
+                    Err(error) => view! { <ProblemPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 
 #[component]
-fn StaffGroups(groups: Vec<crate::domain::network::StaffGroup>) -> impl IntoView {
+fn StaffGroups(groups: Vec<StaffGroup>) -> impl IntoView {
     if groups.is_empty() {
         return ().into_any();
     }
