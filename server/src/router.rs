@@ -21,6 +21,7 @@ use leptos::{nonce::Nonce, prelude::*};
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use std::any::Any;
 use tower_http::{
+    LatencyUnit,
     catch_panic::CatchPanicLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
@@ -62,7 +63,11 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
                 request_id = id.unwrap_or("-"),
             )
         })
-        .on_response(DefaultOnResponse::new().level(Level::INFO));
+        .on_response(
+            DefaultOnResponse::new()
+                .level(Level::INFO)
+                .latency_unit(LatencyUnit::Micros),
+        );
 
     // The last layer added is the outermost: a request meets them bottom to top.
     Router::new()

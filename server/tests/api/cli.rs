@@ -95,15 +95,14 @@ fn migrate_creates_an_up_to_date_database() {
     assert!(dir.path().join("champions.db").exists());
 }
 
-#[test]
-fn serve_stops_cleanly_on_sigterm() {
-    let dir = tempfile::tempdir().unwrap();
+/// Starts `champions serve` on a free port and waits until it listens.
+fn start_server(dir: &tempfile::TempDir, envs: &[(&str, &str)]) -> (std::process::Child, u16) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_champions"))
+    let server = Command::new(env!("CARGO_BIN_EXE_champions"))
         .args([
             "serve",
             "--addr",
@@ -111,8 +110,10 @@ fn serve_stops_cleanly_on_sigterm() {
             "--site-root",
             ".",
         ])
-        .env("DATABASE_URL", database_url(&dir))
+        .env("DATABASE_URL", database_url(dir))
         .env("RUST_LOG", "error")
+        .envs(envs.iter().copied())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     let started = std::time::Instant::now();
@@ -123,22 +124,46 @@ fn serve_stops_cleanly_on_sigterm() {
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+    (server, port)
+}
 
+/// Sends SIGTERM and returns how the server ended, with what it logged.
+fn stop_server(server: std::process::Child) -> Output {
     let kill = Command::new("kill")
         .args(["-TERM", &server.id().to_string()])
         .status()
         .unwrap();
     assert!(kill.success());
-    let stopped = std::time::Instant::now();
-    let status = loop {
-        if let Some(status) = server.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            stopped.elapsed().as_secs() < 20,
-            "still running after SIGTERM"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
-    assert!(status.success(), "{status:?}");
+    server.wait_with_output().unwrap()
+}
+
+#[test]
+fn serve_stops_cleanly_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, _) = start_server(&dir, &[]);
+    let output = stop_server(server);
+    assert!(output.status.success(), "{output:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn request_logs_are_structured_and_leave_out_the_query_string() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, port) = start_server(&dir, &[("LOG_FORMAT", "json"), ("RUST_LOG", "info")]);
+    let url = format!("http://127.0.0.1:{port}/about?email=jo.bloggs@example.org");
+    let response = reqwest::get(url).await.unwrap();
+    let id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let output = stop_server(server);
+
+    let logs = String::from_utf8_lossy(&output.stderr);
+    let line = logs
+        .lines()
+        .find(|line| line.contains(&id))
+        .unwrap_or_else(|| panic!("no log line has the request id: {logs}"));
+    let entry: serde_json::Value = serde_json::from_str(line).unwrap();
+    assert_eq!(entry["span"]["path"], "/about");
+    assert_eq!(entry["status"], 200);
+    assert!(!logs.contains("jo.bloggs"), "personal data logged: {logs}");
 }
