@@ -7,6 +7,8 @@
 
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod auth;
+#[cfg(feature = "ssr")]
 pub mod db;
 pub mod domain;
 pub mod error;

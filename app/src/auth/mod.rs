@@ -1,0 +1,4 @@
+//! Server-only credentials: password hashes and the random secrets behind sessions and links.
+
+pub mod password_hash;
+pub mod secret;
