@@ -1,5 +1,7 @@
 //! Server-only storage: connections, entities and queries. Nothing here reaches the wasm build.
 
+pub mod accounts;
+pub mod audit;
 pub mod demo;
 pub mod entities;
 pub mod network;

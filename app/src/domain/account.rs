@@ -104,6 +104,16 @@ impl AccountStatus {
     }
 }
 
+/// A user as the rest of the service sees them (never with their password hash).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: i32,
+    pub email: Email,
+    pub name: PersonName,
+    pub role: Role,
+    pub status: AccountStatus,
+}
+
 /// A work email address, case-folded, so that one person has one account whatever the case
 /// they type it in.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -1,6 +1,7 @@
 //! Plain Rust shared by server and browser: types, validation and rules. No I/O here.
 
 pub mod account;
+pub mod audit;
 pub mod network;
 pub mod password;
 pub mod site;

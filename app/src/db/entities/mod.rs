@@ -1,3 +1,7 @@
 //! sea-orm entities: rows as stored. Pages and server functions use the `domain` types instead.
 
+pub mod account_link;
+pub mod audit_event;
+pub mod session;
 pub mod staff_group;
+pub mod user_account;

@@ -1,0 +1,191 @@
+//! Accounts: creating them, finding them, turning rows into `domain::account::Account`.
+
+use super::{
+    audit::{self, AuditRecord},
+    entities::user_account,
+};
+use crate::domain::{
+    account::{Account, AccountStatus, Email, PersonName, Role},
+    audit::{Action, FieldChange},
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, SqlErr,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CreateAccountError {
+    #[error("an account with this email address already exists")]
+    EmailTaken,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+pub struct NewAccount {
+    pub email: Email,
+    pub name: PersonName,
+    pub role: Role,
+}
+
+/// Creates an account waiting for its owner to accept the invitation, and audits it.
+pub async fn create_invited(
+    conn: &impl ConnectionTrait,
+    new: NewAccount,
+    actor: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<Account, CreateAccountError> {
+    let row = user_account::ActiveModel {
+        email: Set(new.email.as_str().to_owned()),
+        name: Set(new.name.as_str().to_owned()),
+        role: Set(new.role.as_str().to_owned()),
+        status: Set(AccountStatus::Invited.as_str().to_owned()),
+        password_hash: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    let inserted = user_account::Entity::insert(row)
+        .exec(conn)
+        .await
+        .map_err(|e| match e.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => CreateAccountError::EmailTaken,
+            _ => CreateAccountError::Db(e),
+        })?;
+    let id = inserted.last_insert_id;
+    audit::record(
+        conn,
+        now,
+        AuditRecord {
+            actor,
+            action: Action::Invite,
+            record: Some(("user_account", id.to_string())),
+            changes: vec![
+                FieldChange::personal("email", None, Some(new.email.as_str())),
+                FieldChange::personal("name", None, Some(new.name.as_str())),
+                FieldChange::plain("role", None, Some(new.role.as_str())),
+            ],
+        },
+    )
+    .await?;
+    Ok(Account {
+        id,
+        email: new.email,
+        name: new.name,
+        role: new.role,
+        status: AccountStatus::Invited,
+    })
+}
+
+/// The account with this email address, with its password hash for checking a sign-in.
+pub async fn find_by_email(
+    conn: &impl ConnectionTrait,
+    email: &Email,
+) -> Result<Option<(Account, Option<String>)>, DbErr> {
+    let row = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email.as_str()))
+        .one(conn)
+        .await?;
+    row.map(|row| {
+        let hash = row.password_hash.clone();
+        to_account(row).map(|account| (account, hash))
+    })
+    .transpose()
+}
+
+pub async fn get(conn: &impl ConnectionTrait, id: i32) -> Result<Option<Account>, DbErr> {
+    user_account::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .map(to_account)
+        .transpose()
+}
+
+/// Rows are written only through this module, so a row that does not parse is corruption.
+pub(super) fn to_account(row: user_account::Model) -> Result<Account, DbErr> {
+    let corrupt = |what: &str| DbErr::Custom(format!("user_account {}: bad {what}", row.id));
+    Ok(Account {
+        id: row.id,
+        email: Email::parse(&row.email).map_err(|_| corrupt("email"))?,
+        name: PersonName::parse(&row.name).map_err(|_| corrupt("name"))?,
+        role: row.role.parse().map_err(|_| corrupt("role"))?,
+        status: AccountStatus::parse(&row.status).ok_or_else(|| corrupt("status"))?,
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::db::{entities::audit_event, testing::temp_db};
+
+    pub fn new_account(email: &str, role: Role) -> NewAccount {
+        NewAccount {
+            email: Email::parse(email).unwrap(),
+            name: PersonName::parse("Sam Patel").unwrap(),
+            role,
+        }
+    }
+
+    #[tokio::test]
+    async fn an_invited_account_is_found_by_any_case_of_its_email_and_audited() {
+        let t = temp_db().await;
+        let txn = t.db.begin_write().await.unwrap();
+        let account = create_invited(
+            &txn,
+            new_account("Sam@Example.org", Role::Champion),
+            None,
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+        txn.commit().await.unwrap();
+
+        let (found, hash) = find_by_email(t.db.reader(), &Email::parse("SAM@example.ORG").unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(found, account);
+        assert_eq!(found.status, AccountStatus::Invited);
+        assert_eq!(hash, None);
+
+        let events = audit_event::Entity::find()
+            .all(t.db.reader())
+            .await
+            .unwrap();
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].action, "invite");
+        assert_eq!(
+            events[0].record_id.as_deref(),
+            Some(account.id.to_string().as_str())
+        );
+        let changes = events[0].changes.as_deref().unwrap();
+        assert!(
+            changes.contains("champion") && !changes.contains("sam@"),
+            "{changes}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_second_account_with_the_same_email_is_refused() {
+        let t = temp_db().await;
+        let txn = t.db.begin_write().await.unwrap();
+        create_invited(
+            &txn,
+            new_account("sam@example.org", Role::Staff),
+            None,
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+        let again = create_invited(
+            &txn,
+            new_account("SAM@example.org", Role::Staff),
+            None,
+            Utc::now(),
+        )
+        .await;
+        assert!(
+            matches!(again, Err(CreateAccountError::EmailTaken)),
+            "{again:?}"
+        );
+    }
+}
