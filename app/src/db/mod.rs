@@ -4,7 +4,9 @@ pub mod accounts;
 pub mod audit;
 pub mod demo;
 pub mod entities;
+pub mod links;
 pub mod network;
+pub mod sessions;
 mod sqlite;
 
 use migrations::{Migrator, MigratorTrait};
