@@ -12,6 +12,20 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[error("Page not found")]
     NotFound,
+    /// Bad input: a message for each field, shown next to it. Nothing was changed.
+    #[error("There is a problem with what was entered")]
+    Invalid(Vec<FieldError>),
+    /// The same words whether the email address has an account or not.
+    #[error("Enter a correct email address and password")]
+    SignInFailed,
+    #[error(
+        "This link has expired or has already been used. Ask a coordinator to send you a new one."
+    )]
+    LinkExpired,
+    #[error("Sign in to continue")]
+    SignInRequired,
+    #[error("You do not have permission to do this")]
+    Forbidden,
     /// Something failed on the server. The cause has been logged with context.
     #[error("Sorry, there is a problem with the service. Try again later.")]
     Internal,
@@ -33,9 +47,40 @@ impl AppError {
     pub fn status_code(&self) -> http::StatusCode {
         match self {
             Self::NotFound => http::StatusCode::NOT_FOUND,
+            Self::Invalid(_) | Self::SignInFailed => http::StatusCode::UNPROCESSABLE_ENTITY,
+            Self::LinkExpired => http::StatusCode::GONE,
+            Self::SignInRequired => http::StatusCode::UNAUTHORIZED,
+            Self::Forbidden => http::StatusCode::FORBIDDEN,
             Self::Internal | Self::Unreachable => http::StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
+}
+
+impl AppError {
+    pub fn invalid(field: &str, message: impl ToString) -> Self {
+        Self::Invalid(vec![FieldError {
+            field: field.to_owned(),
+            message: message.to_string(),
+        }])
+    }
+
+    /// The message for one field, if this error has one.
+    pub fn field(&self, field: &str) -> Option<&str> {
+        match self {
+            Self::Invalid(errors) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.as_str()),
+            _ => None,
+        }
+    }
+}
+
+/// A message about one form field, named as the form names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
 }
 
 impl FromServerFnError for AppError {

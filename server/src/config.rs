@@ -1,7 +1,11 @@
 //! Settings from flags and environment. Every setting is checked before anything starts, and
 //! a bad one stops the program with a one-line reason.
 
-use app::domain::site::{DEFAULT_ORGANISATION_NAME, DEFAULT_SERVICE_NAME, SiteInfo};
+use app::{
+    auth::cookie::SessionSettings,
+    db::sessions::SessionPolicy,
+    domain::site::{DEFAULT_ORGANISATION_NAME, DEFAULT_SERVICE_NAME, SiteInfo},
+};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use leptos::config::{Env, LeptosOptions};
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
@@ -54,6 +58,21 @@ pub enum Command {
     Migrate,
     /// Load the demo network into an empty database (does nothing to a database with data).
     SeedDemo,
+    /// Invite a person: create their account and print a one-time link (72 hours) with which
+    /// they choose a password and sign in. How the first coordinator gets in.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        /// Their full name.
+        #[arg(long)]
+        name: String,
+        /// staff, champion, coordinator or board.
+        #[arg(long)]
+        role: String,
+        /// The address people use to reach the service, for the link.
+        #[arg(long, env = "PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
+        public_url: Url,
+    },
     /// Write a consistent copy of the database to a new file, also while the server runs.
     Backup {
         /// The file to create. It must not exist yet.
@@ -90,6 +109,16 @@ pub struct ServeArgs {
           value_parser = clap::value_parser!(u64).range(1..=600))]
     pub request_timeout_secs: u64,
 
+    /// Minutes without a request after which a session ends.
+    #[arg(long, env = "SESSION_IDLE_MINUTES", default_value_t = 8 * 60,
+          value_parser = clap::value_parser!(u32).range(5..=(24 * 60)))]
+    pub session_idle_minutes: u32,
+
+    /// Hours after signing in at which a session ends however busy it is.
+    #[arg(long, env = "SESSION_MAX_HOURS", default_value_t = 7 * 24,
+          value_parser = clap::value_parser!(u32).range(1..=(90 * 24)))]
+    pub session_max_hours: u32,
+
     /// Largest request body accepted, in bytes; larger ones are answered 413.
     #[arg(long, env = "MAX_BODY_BYTES", default_value_t = 2 * 1024 * 1024,
           value_parser = clap::value_parser!(u64).range(1024..=(64 * 1024 * 1024)))]
@@ -110,6 +139,7 @@ pub struct ServeConfig {
     pub site: SiteInfo,
     pub leptos: LeptosOptions,
     pub https: bool,
+    pub session: SessionSettings,
     pub request_timeout: Duration,
     pub max_body_bytes: usize,
 }
@@ -133,10 +163,18 @@ impl ServeArgs {
             .env(Env::PROD)
             .hash_files(hashed_build())
             .build();
+        let policy = SessionPolicy {
+            idle: chrono::Duration::minutes(self.session_idle_minutes.into()),
+            absolute: chrono::Duration::hours(self.session_max_hours.into()),
+        };
         Ok(ServeConfig {
             site,
             leptos,
             https,
+            session: SessionSettings {
+                policy,
+                secure: https,
+            },
             request_timeout: Duration::from_secs(self.request_timeout_secs),
             // The parser bounds it to 64 MiB, which fits any usize this runs on.
             max_body_bytes: self.max_body_bytes as usize,

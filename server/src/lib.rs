@@ -23,6 +23,10 @@ pub enum Error {
         addr: std::net::SocketAddr,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Input(String),
+    #[error(transparent)]
+    Account(#[from] app::db::accounts::CreateAccountError),
     #[error("the server stopped: {0}")]
     Serve(std::io::Error),
 }

@@ -1,4 +1,11 @@
-use app::db::{Db, demo};
+use app::{
+    db::{
+        Db, DbError,
+        accounts::{self, NewAccount},
+        demo, links,
+    },
+    domain::account::{Email, PersonName},
+};
 use clap::Parser;
 use server::{Cli, Command, Error, ops};
 use std::process::ExitCode;
@@ -44,6 +51,38 @@ async fn run(cli: Cli) -> Result<(), Error> {
                     println!("The database already has data: demo data not loaded.")
                 }
             }
+        }
+        Command::CreateUser {
+            email,
+            name,
+            role,
+            public_url,
+        } => {
+            let new = NewAccount {
+                email: Email::parse(&email).map_err(|e| Error::Input(format!("--email: {e}")))?,
+                name: PersonName::parse(&name).map_err(|e| Error::Input(format!("--name: {e}")))?,
+                role: role
+                    .parse()
+                    .map_err(|e| Error::Input(format!("--role: {e}")))?,
+            };
+            let db = Db::connect(&cli.database_url).await?;
+            db.migrate().await?;
+            let now = chrono::Utc::now();
+            let txn = db.begin_write().await.map_err(DbError::from)?;
+            let account = accounts::create_invited(&txn, new, None, now).await?;
+            let secret = links::issue(&txn, account.id, links::Purpose::Invitation, now)
+                .await
+                .map_err(DbError::from)?;
+            txn.commit().await.map_err(DbError::from)?;
+            let mut link = public_url
+                .join("invitation")
+                .expect("a fixed relative path");
+            link.query_pairs_mut().append_pair("link", &secret);
+            println!(
+                "Invited {} as {}. This link works once, for 72 hours:",
+                account.email, account.role
+            );
+            println!("{link}");
         }
         Command::Backup { to } => {
             let db = Db::open_existing(&cli.database_url).await?;

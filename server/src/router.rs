@@ -33,10 +33,11 @@ use tracing::Level;
 pub fn build(config: ServeConfig, db: Db) -> Router {
     let options = config.leptos.clone();
     let context = {
-        let (db, site) = (db.clone(), config.site.clone());
+        let (db, site, session) = (db.clone(), config.site.clone(), config.session);
         move || {
             provide_context(db.clone());
             provide_context(site.clone());
+            provide_context(session);
             // The nonce the header middleware put in the CSP, for the hydration script.
             if let Some(nonce) =
                 use_context::<Parts>().and_then(|parts| parts.extensions.get::<Nonce>().cloned())

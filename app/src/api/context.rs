@@ -1,9 +1,55 @@
-//! Accessors for what the server puts into each request's context. They return an error
-//! instead of panicking, so a wiring mistake shows as a logged internal error, not a crash.
+//! Accessors for what the server puts into each request's context, and the one place that
+//! answers "who is asking?". They return errors instead of panicking, so a
+//! wiring mistake shows as a logged internal error, not a crash.
 
-use crate::{db::Db, error::AppError};
+use crate::{
+    auth::cookie::SessionSettings,
+    db::{Db, sessions},
+    domain::account::Account,
+    error::AppError,
+};
+use http::request::Parts;
 use leptos::prelude::use_context;
 
 pub fn db() -> Result<Db, AppError> {
     use_context::<Db>().ok_or_else(|| AppError::internal("request context", "no database"))
+}
+
+pub fn session_settings() -> Result<SessionSettings, AppError> {
+    use_context::<SessionSettings>()
+        .ok_or_else(|| AppError::internal("request context", "no session settings"))
+}
+
+/// The session secret the request's cookie carries.
+pub fn session_secret() -> Result<Option<String>, AppError> {
+    let settings = session_settings()?;
+    let parts = use_context::<Parts>();
+    let header = parts
+        .as_ref()
+        .and_then(|p| p.headers.get(http::header::COOKIE)?.to_str().ok());
+    Ok(header.and_then(|h| settings.read(h)).map(str::to_owned))
+}
+
+/// The signed-in account, or `None` for someone not signed in (or whose session has ended).
+pub async fn current_user() -> Result<Option<Account>, AppError> {
+    let Some(secret) = session_secret()? else {
+        return Ok(None);
+    };
+    let (db, settings) = (db()?, session_settings()?);
+    let now = chrono::Utc::now();
+    let live = sessions::resolve(db.reader(), &secret, settings.policy, now)
+        .await
+        .map_err(|e| AppError::internal("resolving a session", e))?;
+    let Some(live) = live else {
+        return Ok(None);
+    };
+    let touched = async {
+        let txn = db.begin_write().await?;
+        sessions::touch(&txn, &live, now).await?;
+        txn.commit().await
+    };
+    touched
+        .await
+        .map_err(|e| AppError::internal("recording session use", e))?;
+    Ok(Some(live.account))
 }

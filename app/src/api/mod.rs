@@ -1,6 +1,7 @@
 //! Server functions: thin shells that find out who is asking, decide whether they may, call
 //! `db`/`domain`, and return `domain` types or an `AppError`.
 
+pub mod account;
 #[cfg(feature = "ssr")]
 mod context;
 pub mod network;

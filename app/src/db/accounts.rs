@@ -100,6 +100,44 @@ pub async fn get(conn: &impl ConnectionTrait, id: i32) -> Result<Option<Account>
         .transpose()
 }
 
+/// Sets the password of an account and makes it active (accepting an invitation), audited.
+pub async fn activate_with_password(
+    conn: &impl ConnectionTrait,
+    id: i32,
+    password_hash: String,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let Some(row) = user_account::Entity::find_by_id(id).one(conn).await? else {
+        return Err(DbErr::RecordNotFound(format!("user_account {id}")));
+    };
+    let old_status = row.status.clone();
+    let had_password = row.password_hash.is_some();
+    let mut row: user_account::ActiveModel = row.into();
+    row.password_hash = Set(Some(password_hash));
+    row.status = Set(AccountStatus::Active.as_str().to_owned());
+    row.updated_at = Set(now);
+    sea_orm::ActiveModelTrait::update(row, conn).await?;
+    let changed = if had_password { Some("(set)") } else { None };
+    audit::record(
+        conn,
+        now,
+        AuditRecord {
+            actor: Some(id),
+            action: Action::Update,
+            record: Some(("user_account", id.to_string())),
+            changes: vec![
+                FieldChange::plain(
+                    "status",
+                    Some(&old_status),
+                    Some(AccountStatus::Active.as_str()),
+                ),
+                FieldChange::personal("password", changed, Some("(set)")),
+            ],
+        },
+    )
+    .await
+}
+
 /// Rows are written only through this module, so a row that does not parse is corruption.
 pub(super) fn to_account(row: user_account::Model) -> Result<Account, DbErr> {
     let corrupt = |what: &str| DbErr::Custom(format!("user_account {}: bad {what}", row.id));

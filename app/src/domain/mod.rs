@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod navigation;
 pub mod network;
 pub mod password;
 pub mod site;

@@ -38,7 +38,19 @@ pub fn ProblemPage(error: AppError) -> impl IntoView {
             "If you typed the web address, check it is correct. If you pasted the web address, \
              check you copied the entire address.",
         ),
-        AppError::Internal | AppError::Unreachable => (
+        AppError::Forbidden => (
+            "You do not have permission to see this page",
+            "Your role does not include this page. If you need it, ask a coordinator.",
+        ),
+        AppError::LinkExpired => (
+            "This link has expired",
+            "Links to set a password work once, for a limited time. Ask a coordinator to send you a new one.",
+        ),
+        AppError::SignInRequired => ("Sign in to continue", "This page is for signed-in users."),
+        AppError::Internal
+        | AppError::Unreachable
+        | AppError::Invalid(_)
+        | AppError::SignInFailed => (
             "Sorry, there is a problem with the service",
             "Try again later.",
         ),

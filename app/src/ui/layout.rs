@@ -1,6 +1,6 @@
 //! The frame of every page: skip link, header, service navigation, main, footer.
 
-use super::nav::{NavItem, NavMenu};
+use super::nav::{AccountItem, NavItem, NavMenu};
 use crate::domain::site::SiteInfo;
 use leptos::prelude::*;
 
@@ -39,6 +39,7 @@ pub fn Layout(site: SiteInfo, children: Children) -> impl IntoView {
                                 .iter()
                                 .map(|(href, label)| view! { <NavItem href label /> })
                                 .collect_view()}
+                            <AccountItem />
                         </ul>
                     </NavMenu>
                 </div>

@@ -1,6 +1,7 @@
 //! Pages and the components they share.
 
 mod components;
+mod forms;
 mod layout;
 mod nav;
 mod pages;
@@ -52,6 +53,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=pages::Home ssr=SsrMode::Async />
                     <Route path=path!("about") view=pages::About />
                     <Route path=path!("accessibility") view=pages::Accessibility />
+                    <Route path=path!("login") view=pages::SignInPage />
+                    <Route path=path!("invitation") view=pages::InvitationPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -33,6 +33,37 @@ pub fn NavMenu(children: Children) -> impl IntoView {
     }
 }
 
+/// "Sign in", or for someone signed in their name and a "Sign out" button (a form, so it
+/// works without JavaScript and is never a GET that changes state).
+#[component]
+pub fn AccountItem() -> impl IntoView {
+    use crate::api::account::{SignOut, signed_in_account};
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                match signed_in_account().await {
+                    Ok(Some(account)) => {
+                        let sign_out = ServerAction::<SignOut>::new();
+                        view! {
+                            <li class="govuk-service-navigation__item app-account">
+                                <span class="app-account__name">{account.name.as_str().to_owned()}</span>
+                                <ActionForm action=sign_out attr:class="app-inline-form">
+                                    <button type="submit" class="govuk-service-navigation__link app-link-button">
+                                        "Sign out"
+                                    </button>
+                                </ActionForm>
+                            </li>
+                        }
+                            .into_any()
+                    }
+                    // A failed look-up is logged; the page still works, as for anyone signed out.
+                    Ok(None) | Err(_) => view! { <NavItem href="/login" label="Sign in" /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
 /// One link in the navigation, marked current when it is the page being shown.
 #[component]
 pub fn NavItem(href: &'static str, label: &'static str) -> impl IntoView {

@@ -23,6 +23,8 @@ pub fn serve_args(site_root: PathBuf) -> ServeArgs {
         organisation_name: "Think Family Partnership".into(),
         public_url: None,
         request_timeout_secs: 30,
+        session_idle_minutes: 8 * 60,
+        session_max_hours: 7 * 24,
         max_body_bytes: 64 * 1024,
     }
 }

@@ -1,10 +1,14 @@
 mod about;
 mod accessibility;
 mod home;
+mod invitation;
+mod sign_in;
 
 pub use about::About;
 pub use accessibility::Accessibility;
 pub use home::Home;
+pub use invitation::InvitationPage;
+pub use sign_in::SignInPage;
 
 use super::components::ProblemPage;
 use crate::error::AppError;

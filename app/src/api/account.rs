@@ -1,0 +1,248 @@
+//! Getting in and out: signing in with email and password, accepting an invitation by
+//! choosing a password, signing out. Each works as a plain form post with JavaScript off.
+
+use crate::{domain::account::Account, error::AppError};
+use leptos::prelude::*;
+
+/// The signed-in account, for the header. Anyone may ask; the anonymous get `None`.
+#[server]
+pub async fn signed_in_account() -> Result<Option<Account>, AppError> {
+    super::context::current_user().await
+}
+
+/// Anyone may try. Wrong password, unknown email and an account that may not sign in all get
+/// the same answer after the same work (a password check), so nothing tells them apart.
+#[server]
+pub async fn sign_in(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    use crate::{
+        auth::password_hash,
+        db::{accounts, audit, sessions},
+        domain::{
+            account::{AccountStatus, Email},
+            audit::Action,
+        },
+    };
+
+    let mut problems = Vec::new();
+    let email = match Email::parse(&email) {
+        Ok(email) => Some(email),
+        Err(e) => {
+            problems.push(crate::error::FieldError {
+                field: "email".into(),
+                message: e.to_string(),
+            });
+            None
+        }
+    };
+    if password.is_empty() {
+        problems.push(crate::error::FieldError {
+            field: "password".into(),
+            message: "Enter your password".into(),
+        });
+    }
+    let Some(email) = email.filter(|_| problems.is_empty()) else {
+        return Err(AppError::Invalid(problems));
+    };
+
+    let db = super::context::db()?;
+    let settings = super::context::session_settings()?;
+    let found = accounts::find_by_email(db.reader(), &email)
+        .await
+        .map_err(|e| AppError::internal("finding an account to sign in", e))?;
+    let (account, stored) = match found {
+        Some((account, hash)) if account.status == AccountStatus::Active => (Some(account), hash),
+        Some((account, _)) => (Some(account), None),
+        None => (None, None),
+    };
+    let matches = password_hash::verify(password, stored)
+        .await
+        .map_err(|e| AppError::internal("checking a password", e))?;
+
+    let now = chrono::Utc::now();
+    let user_agent = user_agent();
+    let outcome = async {
+        let txn = db.begin_write().await?;
+        let record = account.as_ref().map(|a| ("user_account", a.id.to_string()));
+        let secret = match (&account, matches) {
+            (Some(account), true) => {
+                let secret = sessions::start(
+                    &txn,
+                    account.id,
+                    user_agent.as_deref(),
+                    settings.policy,
+                    now,
+                )
+                .await?;
+                let entry = audit::AuditRecord {
+                    actor: Some(account.id),
+                    action: Action::SignIn,
+                    record,
+                    changes: vec![],
+                };
+                audit::record(&txn, now, entry).await?;
+                Some(secret)
+            }
+            _ => {
+                let entry = audit::AuditRecord {
+                    actor: None,
+                    action: Action::SignInFailed,
+                    record,
+                    changes: vec![],
+                };
+                audit::record(&txn, now, entry).await?;
+                None
+            }
+        };
+        txn.commit().await?;
+        Ok::<_, sea_orm::DbErr>(secret)
+    };
+    let secret = outcome
+        .await
+        .map_err(|e| AppError::internal("recording a sign-in", e))?;
+    let Some(secret) = secret else {
+        return Err(AppError::SignInFailed);
+    };
+    set_cookie(&settings.set(&secret));
+    leptos_axum::redirect(crate::domain::navigation::local_path(next.as_deref()));
+    Ok(())
+}
+
+/// Ends this browser's session on the server and removes its cookie.
+#[server]
+pub async fn sign_out() -> Result<(), AppError> {
+    use crate::{
+        db::{audit, sessions},
+        domain::audit::Action,
+    };
+
+    let db = super::context::db()?;
+    let settings = super::context::session_settings()?;
+    if let Some(secret) = super::context::session_secret()? {
+        let account = super::context::current_user().await?;
+        let now = chrono::Utc::now();
+        let ended = async {
+            let txn = db.begin_write().await?;
+            sessions::end(&txn, &secret).await?;
+            if let Some(account) = account {
+                let record = Some(("user_account", account.id.to_string()));
+                let entry = audit::AuditRecord {
+                    actor: Some(account.id),
+                    action: Action::SignOut,
+                    record,
+                    changes: vec![],
+                };
+                audit::record(&txn, now, entry).await?;
+            }
+            txn.commit().await
+        };
+        ended
+            .await
+            .map_err(|e| AppError::internal("signing out", e))?;
+    }
+    set_cookie(&settings.clear());
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Who an invitation link is for, to greet them; an error if the link is no longer good.
+#[server]
+pub async fn invitation(link: String) -> Result<String, AppError> {
+    use crate::db::{accounts, links};
+
+    let db = super::context::db()?;
+    let now = chrono::Utc::now();
+    let user_id = links::peek(db.reader(), &link, links::Purpose::Invitation, now)
+        .await
+        .map_err(|e| AppError::internal("reading an invitation", e))?
+        .ok_or(AppError::LinkExpired)?;
+    let account = accounts::get(db.reader(), user_id)
+        .await
+        .map_err(|e| AppError::internal("reading an invited account", e))?
+        .ok_or(AppError::LinkExpired)?;
+    Ok(account.name.as_str().to_owned())
+}
+
+/// Anyone holding a live invitation link: sets the password, activates the account and signs
+/// its owner in. The link is used up in the same transaction.
+#[server]
+pub async fn accept_invitation(
+    link: String,
+    password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    use crate::{
+        auth::password_hash,
+        db::{accounts, audit, links, sessions},
+        domain::{audit::Action, password},
+    };
+
+    if let Err(problem) = password::check_new(&password) {
+        return Err(AppError::invalid("password", problem));
+    }
+    if confirm_password != password {
+        return Err(AppError::invalid(
+            "confirm_password",
+            "Enter the same password twice",
+        ));
+    }
+    let db = super::context::db()?;
+    let settings = super::context::session_settings()?;
+    let hash = password_hash::hash(password)
+        .await
+        .map_err(|e| AppError::internal("hashing a password", e))?;
+    let now = chrono::Utc::now();
+    let user_agent = user_agent();
+
+    let accepted = async {
+        let txn = db.begin_write().await?;
+        let Some(user_id) = links::redeem(&txn, &link, links::Purpose::Invitation, now).await?
+        else {
+            return Ok(None);
+        };
+        accounts::activate_with_password(&txn, user_id, hash, now).await?;
+        let secret =
+            sessions::start(&txn, user_id, user_agent.as_deref(), settings.policy, now).await?;
+        let record = Some(("user_account", user_id.to_string()));
+        let entry = audit::AuditRecord {
+            actor: Some(user_id),
+            action: Action::SignIn,
+            record,
+            changes: vec![],
+        };
+        audit::record(&txn, now, entry).await?;
+        txn.commit().await?;
+        Ok::<_, sea_orm::DbErr>(Some(secret))
+    };
+    let secret = accepted
+        .await
+        .map_err(|e| AppError::internal("accepting an invitation", e))?
+        .ok_or(AppError::LinkExpired)?;
+    set_cookie(&settings.set(&secret));
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn set_cookie(value: &str) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(value),
+    ) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn user_agent() -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    parts
+        .headers
+        .get(http::header::USER_AGENT)?
+        .to_str()
+        .ok()
+        .map(str::to_owned)
+}

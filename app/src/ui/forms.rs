@@ -1,0 +1,82 @@
+//! GOV.UK form patterns: the error summary at the top, and fields with their message beside
+//! them. Pages render them on the server, so they work with JavaScript off.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// "There is a problem", listing each message as a link to its field. Nothing without errors.
+#[component]
+pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
+    let items: Vec<(String, String)> = match error {
+        None => return ().into_any(),
+        Some(AppError::Invalid(errors)) => {
+            errors.into_iter().map(|e| (e.field, e.message)).collect()
+        }
+        Some(AppError::SignInFailed) => vec![("email".into(), AppError::SignInFailed.to_string())],
+        Some(other) => vec![(String::new(), other.to_string())],
+    };
+    view! {
+        <div class="govuk-error-summary" tabindex="-1" role="alert">
+            <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+            <div class="govuk-error-summary__body">
+                <ul class="govuk-list govuk-error-summary__list">
+                    {items
+                        .into_iter()
+                        .map(|(field, message)| {
+                            if field.is_empty() {
+                                view! { <li>{message}</li> }.into_any()
+                            } else {
+                                view! { <li><a href=format!("#{field}")>{message}</a></li> }.into_any()
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// A labelled input; `error` puts the field in its error state with the message above it.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = None)] error: Option<String>,
+) -> impl IntoView {
+    let hint_id = hint.map(|_| format!("{name}-hint"));
+    let error_id = error.as_ref().map(|_| format!("{name}-error"));
+    let described_by = [hint_id.clone(), error_id.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let has_error = error.is_some();
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=has_error>
+            <label class="govuk-label" for=name>{label}</label>
+            {hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
+            {error.map(|message| {
+                view! {
+                    <p class="govuk-error-message" id=error_id.clone()>
+                        <span class="govuk-visually-hidden">"Error: "</span>
+                        {message}
+                    </p>
+                }
+            })}
+            <input
+                class="govuk-input"
+                class:govuk-input--error=has_error
+                id=name
+                name=name
+                type=input_type
+                autocomplete=autocomplete
+                spellcheck=(input_type == "email").then_some("false")
+                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+            />
+        </div>
+    }
+}

@@ -1,0 +1,306 @@
+//! Getting in: invitation → choose a password → signed in; signing in and out. Forms are
+//! posted as a browser with JavaScript off posts them.
+
+use crate::helpers::{TestApp, database_url, spawn_app};
+use app::{
+    api::account::{AcceptInvitation, SignIn, SignOut},
+    db::{
+        accounts::{self, NewAccount},
+        entities::audit_event,
+        links,
+    },
+    domain::account::{Email, PersonName, Role},
+};
+use leptos::server_fn::ServerFn;
+use reqwest::{Response, header};
+use sea_orm::EntityTrait;
+
+const PASSWORD: &str = "plum tractor lantern";
+
+async fn invite(app: &TestApp, email: &str) -> String {
+    let now = chrono::Utc::now();
+    let txn = app.db.begin_write().await.unwrap();
+    let new = NewAccount {
+        email: Email::parse(email).unwrap(),
+        name: PersonName::parse("Sam Patel").unwrap(),
+        role: Role::Champion,
+    };
+    let account = accounts::create_invited(&txn, new, None, now)
+        .await
+        .unwrap();
+    let secret = links::issue(&txn, account.id, links::Purpose::Invitation, now)
+        .await
+        .unwrap();
+    txn.commit().await.unwrap();
+    secret
+}
+
+/// Posts a form from `page` as a browser without JavaScript does.
+async fn submit(
+    app: &TestApp,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+    cookie: Option<&str>,
+) -> Response {
+    let mut request = app
+        .client
+        .post(app.url(action))
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, app.url(page))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(serde_urlencoded(fields));
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.send().await.unwrap()
+}
+
+fn serde_urlencoded(fields: &[(&str, &str)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish()
+}
+
+fn location(response: &Response) -> String {
+    response.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The `name=value` of the session cookie a response sets, if any.
+fn session_cookie(response: &Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("session=") && !v.starts_with("session=;"))
+        .map(|v| v.split(';').next().unwrap().to_owned())
+}
+
+async fn page(app: &TestApp, location: &str, cookie: Option<&str>) -> (u16, String) {
+    let path = location.strip_prefix(&app.base).unwrap_or(location);
+    let mut request = app.client.get(app.url(path));
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let response = request.send().await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+async fn accept(app: &TestApp, link: &str, password: &str, confirm: &str) -> Response {
+    let page = format!("/invitation?link={link}");
+    let fields = [
+        ("link", link),
+        ("password", password),
+        ("confirm_password", confirm),
+    ];
+    submit(app, &page, AcceptInvitation::PATH, &fields, None).await
+}
+
+async fn sign_in(app: &TestApp, email: &str, password: &str, next: &str) -> Response {
+    let fields = [("email", email), ("password", password), ("next", next)];
+    submit(app, "/login", SignIn::PATH, &fields, None).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invitation_lets_its_owner_choose_a_password_once_and_signs_them_in() {
+    let app = spawn_app().await;
+    let link = invite(&app, "sam@example.org").await;
+
+    let (status, html) = page(&app, &format!("/invitation?link={link}"), None).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Welcome, Sam Patel"), "{html}");
+
+    let response = accept(&app, &link, PASSWORD, PASSWORD).await;
+    assert_eq!(response.status(), 302);
+    assert_eq!(location(&response), "/");
+    let cookie = session_cookie(&response).expect("signed in");
+    let set_cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"),
+        "{set_cookie}"
+    );
+
+    let (_, home) = page(&app, "/", Some(&cookie)).await;
+    assert!(
+        home.contains("Sam Patel") && home.contains("Sign out"),
+        "{home}"
+    );
+
+    // The link is used up.
+    let again = accept(&app, &link, PASSWORD, PASSWORD).await;
+    assert!(session_cookie(&again).is_none());
+    let (status, html) = page(&app, &format!("/invitation?link={link}"), None).await;
+    assert_eq!(status, 410);
+    assert!(html.contains("This link has expired"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_password_is_explained_next_to_its_field_and_changes_nothing() {
+    let app = spawn_app().await;
+    let link = invite(&app, "sam@example.org").await;
+
+    for (password, confirm, message) in [
+        ("short", "short", "Password must be 12 characters or more"),
+        (
+            "qwertyuiop123",
+            "qwertyuiop123",
+            "This password is too common",
+        ),
+        (
+            PASSWORD,
+            "plum tractor lanterns",
+            "Enter the same password twice",
+        ),
+    ] {
+        let response = accept(&app, &link, password, confirm).await;
+        assert_eq!(response.status(), 302);
+        assert!(session_cookie(&response).is_none());
+        let (status, html) = page(&app, &location(&response), None).await;
+        assert_eq!(status, 200, "the link still works");
+        assert!(html.contains("govuk-error-summary"), "{html}");
+        assert!(html.contains(message), "{message}: {html}");
+        assert!(html.contains("<title>Error: Choose a password"), "{html}");
+    }
+    // Nothing was used up: the right password still works.
+    assert!(session_cookie(&accept(&app, &link, PASSWORD, PASSWORD).await).is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
+    let app = spawn_app().await;
+    let link = invite(&app, "sam@example.org").await;
+    accept(&app, &link, PASSWORD, PASSWORD).await;
+
+    let wrong_password = sign_in(&app, "sam@example.org", "plum tractor lanterns", "/").await;
+    let unknown_email = sign_in(&app, "nobody@example.org", PASSWORD, "/").await;
+    for response in [&wrong_password, &unknown_email] {
+        assert_eq!(response.status(), 302);
+        assert!(session_cookie(response).is_none());
+    }
+    assert_eq!(location(&wrong_password), location(&unknown_email));
+    let (_, html) = page(&app, &location(&wrong_password), None).await;
+    assert!(
+        html.contains("Enter a correct email address and password"),
+        "{html}"
+    );
+
+    let failures = audit_event::Entity::find()
+        .all(app.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(
+        failures
+            .iter()
+            .filter(|e| e.action == "sign_in_failed")
+            .count(),
+        2
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_in_goes_on_to_a_local_page_and_signing_out_ends_the_session() {
+    let app = spawn_app().await;
+    let link = invite(&app, "sam@example.org").await;
+    accept(&app, &link, PASSWORD, PASSWORD).await;
+
+    let response = sign_in(&app, "SAM@example.org", PASSWORD, "/about").await;
+    assert_eq!(location(&response), "/about");
+    let cookie = session_cookie(&response).expect("signed in");
+
+    let evil = sign_in(&app, "sam@example.org", PASSWORD, "https://evil.example/").await;
+    assert_eq!(location(&evil), "/", "no open redirect");
+
+    let out = submit(&app, "/", SignOut::PATH, &[], Some(&cookie)).await;
+    assert_eq!(location(&out), "/");
+    let cleared = out.headers()[header::SET_COOKIE].to_str().unwrap();
+    assert!(cleared.starts_with("session=; Max-Age=0"), "{cleared}");
+
+    // The old cookie is worth nothing now, even if a browser kept it.
+    let (_, home) = page(&app, "/", Some(&cookie)).await;
+    assert!(
+        !home.contains("Sign out") && home.contains("Sign in"),
+        "{home}"
+    );
+    let actions: Vec<String> = audit_event::Entity::find()
+        .all(app.db.reader())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(actions.contains(&"sign_out".to_owned()), "{actions:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_user_prints_a_link_that_opens_the_invitation_page() {
+    let app = spawn_app().await;
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_champions"))
+        .args([
+            "create-user",
+            "--email",
+            "Lee@Example.org",
+            "--name",
+            "Lee Jones",
+            "--role",
+            "coordinator",
+        ])
+        .env("DATABASE_URL", database_url(&app.dir))
+        .env("PUBLIC_URL", &app.base)
+        .env("RUST_LOG", "error")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with("Invited lee@example.org as coordinator."),
+        "{stdout}"
+    );
+    let link = stdout.lines().last().unwrap();
+    assert!(
+        link.starts_with(&format!("{}/invitation?link=", app.base)),
+        "{link}"
+    );
+
+    let (status, html) = page(&app, link, None).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Welcome, Lee Jones"), "{html}");
+
+    let twice = std::process::Command::new(env!("CARGO_BIN_EXE_champions"))
+        .args([
+            "create-user",
+            "--email",
+            "lee@example.org",
+            "--name",
+            "Lee",
+            "--role",
+            "staff",
+        ])
+        .env("DATABASE_URL", database_url(&app.dir))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&twice.stderr),
+        "champions: an account with this email address already exists\n"
+    );
+    let bad_role = std::process::Command::new(env!("CARGO_BIN_EXE_champions"))
+        .args([
+            "create-user",
+            "--email",
+            "kim@example.org",
+            "--name",
+            "Kim",
+            "--role",
+            "admin",
+        ])
+        .env("DATABASE_URL", database_url(&app.dir))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&bad_role.stderr),
+        "champions: --role: Choose a role: staff, champion, coordinator or board\n"
+    );
+}
