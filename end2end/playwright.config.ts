@@ -5,7 +5,12 @@ import { join } from "node:path";
 
 // The real release build (`make build`) on its own fresh database with the demo network.
 const port = 3100;
-const dataDir = mkdtempSync(join(tmpdir(), "champions-e2e-"));
+// This file is read again in every worker: the folder is made once, in the main process,
+// and the workers inherit it, so the tests' `champions create-user` writes to the database
+// the server reads.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "champions-e2e-"));
+process.env.E2E_DATABASE_URL = `sqlite://${join(process.env.E2E_DATA_DIR, "e2e.db")}?mode=rwc`;
+process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "./tests",
@@ -43,7 +48,7 @@ export default defineConfig({
     stdout: "ignore",
     stderr: "pipe",
     env: {
-      DATABASE_URL: `sqlite://${join(dataDir, "e2e.db")}?mode=rwc`,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: "../target/site",
       RUST_LOG: "warn",

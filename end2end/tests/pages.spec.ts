@@ -5,6 +5,8 @@ const pages = [
   { path: "/", status: 200, heading: "Champions Network" },
   { path: "/about", status: 200, heading: "About the network" },
   { path: "/accessibility", status: 200, heading: "Accessibility statement" },
+  { path: "/login", status: 200, heading: "Sign in" },
+  { path: "/invitation?link=no-such-link", status: 410, heading: "This link has expired" },
   { path: "/no-such-page", status: 404, heading: "Page not found" },
 ];
 

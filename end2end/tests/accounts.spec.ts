@@ -1,0 +1,57 @@
+import { execFileSync } from "node:child_process";
+import { test, expect, expectNoAxeViolations } from "./fixtures";
+
+const password = "plum tractor lantern";
+
+/** Invites a new person with the command line, as the first coordinator is, and returns the link. */
+function invite(email: string, name: string): string {
+  const out = execFileSync(
+    "../target/release/champions",
+    ["create-user", "--email", email, "--name", name, "--role", "champion"],
+    { env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, PUBLIC_URL: process.env.E2E_BASE_URL, RUST_LOG: "error" } },
+  ).toString();
+  return out.trim().split("\n").pop()!;
+}
+
+test("an invited person chooses a password, is signed in, signs out and back in", async ({ page }, info) => {
+  const email = `sam.${info.project.name}@example.org`;
+  await page.goto(invite(email, "Sam Patel"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose a password");
+  await expect(page.getByText("Welcome, Sam Patel.")).toBeVisible();
+  await expectNoAxeViolations(page, info);
+
+  // A password that is too short is explained next to the field, and nothing changes.
+  await page.getByLabel("Password", { exact: true }).fill("too short");
+  await page.getByLabel("Enter the password again").fill("too short");
+  await page.getByRole("button", { name: "Save password and sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("Password must be 12 characters or more");
+  await expect(page).toHaveTitle(/^Error: Choose a password/);
+  await expectNoAxeViolations(page, info);
+
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Enter the password again").fill(password);
+  await page.getByRole("button", { name: "Save password and sign in" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText("Sam Patel")).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Sign in" }).click();
+  // The service's own messages, not the browser's: the form does not block a bad address.
+  await page.getByLabel("Email address").fill("not-an-email");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter an email address in the correct format");
+  await expect(page.getByRole("alert")).toContainText("Enter your password");
+
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter a correct email address and password");
+  await expectNoAxeViolations(page, info);
+
+  await page.getByLabel("Email address").fill(email.toUpperCase());
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+});
