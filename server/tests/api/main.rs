@@ -1,6 +1,7 @@
 //! Integration tests: the real application on a loopback port, each test with its own
 //! database file, driven over HTTP. One test binary, so it is linked once.
 
+mod access;
 mod accounts;
 mod cli;
 mod health;
