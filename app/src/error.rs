@@ -22,6 +22,11 @@ pub enum AppError {
         "This link has expired or has already been used. Ask a coordinator to send you a new one."
     )]
     LinkExpired,
+    #[error(
+        "You have tried to sign in too many times. Try again in {minutes} {}.",
+        if *minutes == 1 { "minute" } else { "minutes" }
+    )]
+    TooManyAttempts { minutes: i64 },
     #[error("Sign in to continue")]
     SignInRequired,
     #[error("You do not have permission to do this")]
@@ -49,6 +54,7 @@ impl AppError {
             Self::NotFound => http::StatusCode::NOT_FOUND,
             Self::Invalid(_) | Self::SignInFailed => http::StatusCode::UNPROCESSABLE_ENTITY,
             Self::LinkExpired => http::StatusCode::GONE,
+            Self::TooManyAttempts { .. } => http::StatusCode::TOO_MANY_REQUESTS,
             Self::SignInRequired => http::StatusCode::UNAUTHORIZED,
             Self::Forbidden => http::StatusCode::FORBIDDEN,
             Self::Internal | Self::Unreachable => http::StatusCode::INTERNAL_SERVER_ERROR,

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_staff_groups;
 mod m20261122_000002_accounts;
+mod m20261122_000003_sign_in_failures;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_staff_groups::Migration),
             Box::new(m20261122_000002_accounts::Migration),
+            Box::new(m20261122_000003_sign_in_failures::Migration),
         ]
     }
 }

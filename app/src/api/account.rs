@@ -12,6 +12,7 @@ pub async fn signed_in_account() -> Result<Option<Account>, AppError> {
 
 /// Anyone may try. Wrong password, unknown email and an account that may not sign in all get
 /// the same answer after the same work (a password check), so nothing tells them apart.
+/// Failures are throttled per email address (known or not) and per client address.
 #[server]
 pub async fn sign_in(
     email: String,
@@ -20,26 +21,26 @@ pub async fn sign_in(
 ) -> Result<(), AppError> {
     use crate::{
         auth::password_hash,
-        db::{accounts, audit, sessions},
+        db::{accounts, audit, sessions, throttle},
         domain::{
             account::{AccountStatus, Email},
             audit::Action,
+            throttle::{self as limits, PER_ACCOUNT, PER_ADDRESS},
         },
+        error::FieldError,
     };
 
     let mut problems = Vec::new();
-    let email = match Email::parse(&email) {
-        Ok(email) => Some(email),
-        Err(e) => {
-            problems.push(crate::error::FieldError {
+    let email = Email::parse(&email)
+        .map_err(|e| {
+            problems.push(FieldError {
                 field: "email".into(),
                 message: e.to_string(),
-            });
-            None
-        }
-    };
+            })
+        })
+        .ok();
     if password.is_empty() {
-        problems.push(crate::error::FieldError {
+        problems.push(FieldError {
             field: "password".into(),
             message: "Enter your password".into(),
         });
@@ -50,6 +51,18 @@ pub async fn sign_in(
 
     let db = super::context::db()?;
     let settings = super::context::session_settings()?;
+    let now = chrono::Utc::now();
+    let account_key = throttle::key("account", email.as_str());
+    let address_key = throttle::key("address", &client_address());
+    for (key, limit) in [(&account_key, PER_ACCOUNT), (&address_key, PER_ADDRESS)] {
+        let recent = throttle::recent(db.reader(), key, now - limit.window)
+            .await
+            .map_err(|e| AppError::internal("counting failed sign-ins", e))?;
+        if let Err(minutes) = limits::check(&recent, limit, now) {
+            return Err(AppError::TooManyAttempts { minutes });
+        }
+    }
+
     let found = accounts::find_by_email(db.reader(), &email)
         .await
         .map_err(|e| AppError::internal("finding an account to sign in", e))?;
@@ -62,7 +75,6 @@ pub async fn sign_in(
         .await
         .map_err(|e| AppError::internal("checking a password", e))?;
 
-    let now = chrono::Utc::now();
     let user_agent = user_agent();
     let outcome = async {
         let txn = db.begin_write().await?;
@@ -84,6 +96,7 @@ pub async fn sign_in(
                     changes: vec![],
                 };
                 audit::record(&txn, now, entry).await?;
+                throttle::clear(&txn, &account_key).await?;
                 Some(secret)
             }
             _ => {
@@ -94,6 +107,8 @@ pub async fn sign_in(
                     changes: vec![],
                 };
                 audit::record(&txn, now, entry).await?;
+                let keep = PER_ACCOUNT.window.max(PER_ADDRESS.window);
+                throttle::record(&txn, &[&account_key, &address_key], now, keep).await?;
                 None
             }
         };
@@ -234,6 +249,24 @@ fn set_cookie(value: &str) {
     ) {
         response.append_header(http::header::SET_COOKIE, value);
     }
+}
+
+/// The client's IP address as the connection shows it. Behind a reverse proxy every client
+/// shows as the proxy, and only the per-account limit tells them apart.
+#[cfg(feature = "ssr")]
+fn client_address() -> String {
+    use axum::extract::ConnectInfo;
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            Some(
+                parts
+                    .extensions
+                    .get::<ConnectInfo<std::net::SocketAddr>>()?
+                    .0
+                    .ip(),
+            )
+        })
+        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
 }
 
 #[cfg(feature = "ssr")]

@@ -8,6 +8,7 @@ pub mod links;
 pub mod network;
 pub mod sessions;
 mod sqlite;
+pub mod throttle;
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{

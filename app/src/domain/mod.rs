@@ -6,3 +6,4 @@ pub mod navigation;
 pub mod network;
 pub mod password;
 pub mod site;
+pub mod throttle;

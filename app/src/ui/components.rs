@@ -50,7 +50,8 @@ pub fn ProblemPage(error: AppError) -> impl IntoView {
         AppError::Internal
         | AppError::Unreachable
         | AppError::Invalid(_)
-        | AppError::SignInFailed => (
+        | AppError::SignInFailed
+        | AppError::TooManyAttempts { .. } => (
             "Sorry, there is a problem with the service",
             "Try again later.",
         ),

@@ -304,3 +304,68 @@ async fn create_user_prints_a_link_that_opens_the_invitation_page() {
         "champions: --role: Choose a role: staff, champion, coordinator or board\n"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn repeated_failures_slow_down_known_and_unknown_emails_alike() {
+    let app = spawn_app().await;
+    accept(
+        &app,
+        &invite(&app, "sam@example.org").await,
+        PASSWORD,
+        PASSWORD,
+    )
+    .await;
+    accept(
+        &app,
+        &invite(&app, "lee@example.org").await,
+        PASSWORD,
+        PASSWORD,
+    )
+    .await;
+
+    for email in ["sam@example.org", "nobody@example.org"] {
+        for _ in 0..5 {
+            sign_in(&app, email, "not the password at all", "/").await;
+        }
+        // Even the right password waits now.
+        let throttled = sign_in(&app, email, PASSWORD, "/").await;
+        assert!(session_cookie(&throttled).is_none(), "{email}");
+        let (_, html) = page(&app, &location(&throttled), None).await;
+        assert!(
+            html.contains("You have tried to sign in too many times. Try again in 15 minutes."),
+            "{email}: {html}"
+        );
+    }
+    // Someone else is not held up by it.
+    assert!(session_cookie(&sign_in(&app, "lee@example.org", PASSWORD, "/").await).is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_failures_from_one_address_slow_down_every_email_from_it() {
+    let app = spawn_app().await;
+    accept(
+        &app,
+        &invite(&app, "sam@example.org").await,
+        PASSWORD,
+        PASSWORD,
+    )
+    .await;
+    for n in 0..10 {
+        for _ in 0..5 {
+            sign_in(
+                &app,
+                &format!("guess{n}@example.org"),
+                "not the password at all",
+                "/",
+            )
+            .await;
+        }
+    }
+    let throttled = sign_in(&app, "sam@example.org", PASSWORD, "/").await;
+    assert!(session_cookie(&throttled).is_none());
+    let (_, html) = page(&app, &location(&throttled), None).await;
+    assert!(
+        html.contains("You have tried to sign in too many times."),
+        "{html}"
+    );
+}

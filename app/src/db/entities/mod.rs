@@ -3,5 +3,6 @@
 pub mod account_link;
 pub mod audit_event;
 pub mod session;
+pub mod sign_in_failure;
 pub mod staff_group;
 pub mod user_account;
