@@ -369,3 +369,48 @@ async fn many_failures_from_one_address_slow_down_every_email_from_it() {
         "{html}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_ends_after_the_idle_timeout_and_the_absolute_lifetime() {
+    use app::db::entities::session;
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+
+    let app = spawn_app().await;
+    let link = invite(&app, "sam@example.org").await;
+    let cookie = session_cookie(&accept(&app, &link, PASSWORD, PASSWORD).await).unwrap();
+    let signed_in = |html: &str| html.contains("Sign out");
+    assert!(signed_in(&page(&app, "/", Some(&cookie)).await.1));
+
+    let age = |column: session::Column, hours: i64| {
+        let db = app.db.clone();
+        async move {
+            let txn = db.begin_write().await.unwrap();
+            session::Entity::update_many()
+                .col_expr(
+                    column,
+                    Expr::value(chrono::Utc::now() - chrono::Duration::hours(hours)),
+                )
+                .filter(session::Column::Id.gt(0))
+                .exec(&txn)
+                .await
+                .unwrap();
+            txn.commit().await.unwrap();
+        }
+    };
+    // Unused for 7 hours: still signed in (the idle timeout is 8 hours).
+    age(session::Column::LastSeenAt, 7).await;
+    assert!(signed_in(&page(&app, "/", Some(&cookie)).await.1));
+    age(session::Column::LastSeenAt, 9).await;
+    assert!(
+        !signed_in(&page(&app, "/", Some(&cookie)).await.1),
+        "idle timeout"
+    );
+
+    let fresh = session_cookie(&sign_in(&app, "sam@example.org", PASSWORD, "/").await).unwrap();
+    assert!(signed_in(&page(&app, "/", Some(&fresh)).await.1));
+    age(session::Column::ExpiresAt, 1).await;
+    assert!(
+        !signed_in(&page(&app, "/", Some(&fresh)).await.1),
+        "absolute lifetime"
+    );
+}
