@@ -76,6 +76,7 @@ pub async fn sign_in(
         .map_err(|e| AppError::internal("checking a password", e))?;
 
     let user_agent = user_agent();
+    let previous = super::context::session_secret()?;
     let outcome = async {
         let txn = db.begin_write().await?;
         let record = account.as_ref().map(|a| ("user_account", a.id.to_string()));
@@ -97,6 +98,10 @@ pub async fn sign_in(
                 };
                 audit::record(&txn, now, entry).await?;
                 throttle::clear(&txn, &account_key).await?;
+                // Whatever session this browser had before is over.
+                if let Some(previous) = &previous {
+                    sessions::end(&txn, previous).await?;
+                }
                 Some(secret)
             }
             _ => {
@@ -206,6 +211,18 @@ pub async fn accept_invitation(
     }
     let db = super::context::db()?;
     let settings = super::context::session_settings()?;
+    // Hashing is deliberately costly: only for a link that is still good.
+    let live = links::peek(
+        db.reader(),
+        &link,
+        links::Purpose::Invitation,
+        chrono::Utc::now(),
+    )
+    .await
+    .map_err(|e| AppError::internal("reading an invitation", e))?;
+    if live.is_none() {
+        return Err(AppError::LinkExpired);
+    }
     let hash = password_hash::hash(password)
         .await
         .map_err(|e| AppError::internal("hashing a password", e))?;

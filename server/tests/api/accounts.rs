@@ -214,6 +214,21 @@ async fn signing_in_goes_on_to_a_local_page_and_signing_out_ends_the_session() {
     let evil = sign_in(&app, "sam@example.org", PASSWORD, "https://evil.example/").await;
     assert_eq!(location(&evil), "/", "no open redirect");
 
+    // Signing in again from the same browser replaces its session.
+    let fields = [
+        ("email", "sam@example.org"),
+        ("password", PASSWORD),
+        ("next", "/"),
+    ];
+    let again = submit(&app, "/login", SignIn::PATH, &fields, Some(&cookie)).await;
+    let replaced = session_cookie(&again).expect("signed in again");
+    assert_ne!(replaced, cookie);
+    assert!(
+        !page(&app, "/", Some(&cookie)).await.1.contains("Sign out"),
+        "the old session ended"
+    );
+    let cookie = replaced;
+
     let out = submit(&app, "/", SignOut::PATH, &[], Some(&cookie)).await;
     assert_eq!(location(&out), "/");
     let cleared = out.headers()[header::SET_COOKIE].to_str().unwrap();
