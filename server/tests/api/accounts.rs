@@ -100,6 +100,12 @@ async fn accept(app: &TestApp, link: &str, password: &str, confirm: &str) -> Res
     submit(app, &page, AcceptInvitation::PATH, &fields, None).await
 }
 
+/// An invited person who has chosen `PASSWORD`; returns their session cookie.
+async fn member(app: &TestApp, email: &str) -> String {
+    let link = invite(app, email).await;
+    session_cookie(&accept(app, &link, PASSWORD, PASSWORD).await).expect("signed in")
+}
+
 async fn sign_in(app: &TestApp, email: &str, password: &str, next: &str) -> Response {
     let fields = [("email", email), ("password", password), ("next", next)];
     submit(app, "/login", SignIn::PATH, &fields, None).await
@@ -172,8 +178,7 @@ async fn a_refused_password_is_explained_next_to_its_field_and_changes_nothing()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
     let app = spawn_app().await;
-    let link = invite(&app, "sam@example.org").await;
-    accept(&app, &link, PASSWORD, PASSWORD).await;
+    member(&app, "sam@example.org").await;
 
     let wrong_password = sign_in(&app, "sam@example.org", "plum tractor lanterns", "/").await;
     let unknown_email = sign_in(&app, "nobody@example.org", PASSWORD, "/").await;
@@ -204,8 +209,7 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_in_goes_on_to_a_local_page_and_signing_out_ends_the_session() {
     let app = spawn_app().await;
-    let link = invite(&app, "sam@example.org").await;
-    accept(&app, &link, PASSWORD, PASSWORD).await;
+    member(&app, "sam@example.org").await;
 
     let response = sign_in(&app, "SAM@example.org", PASSWORD, "/about").await;
     assert_eq!(location(&response), "/about");
@@ -323,20 +327,8 @@ async fn create_user_prints_a_link_that_opens_the_invitation_page() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn repeated_failures_slow_down_known_and_unknown_emails_alike() {
     let app = spawn_app().await;
-    accept(
-        &app,
-        &invite(&app, "sam@example.org").await,
-        PASSWORD,
-        PASSWORD,
-    )
-    .await;
-    accept(
-        &app,
-        &invite(&app, "lee@example.org").await,
-        PASSWORD,
-        PASSWORD,
-    )
-    .await;
+    member(&app, "sam@example.org").await;
+    member(&app, "lee@example.org").await;
 
     for email in ["sam@example.org", "nobody@example.org"] {
         for _ in 0..5 {
@@ -358,13 +350,7 @@ async fn repeated_failures_slow_down_known_and_unknown_emails_alike() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn many_failures_from_one_address_slow_down_every_email_from_it() {
     let app = spawn_app().await;
-    accept(
-        &app,
-        &invite(&app, "sam@example.org").await,
-        PASSWORD,
-        PASSWORD,
-    )
-    .await;
+    member(&app, "sam@example.org").await;
     for n in 0..10 {
         for _ in 0..5 {
             sign_in(
@@ -391,8 +377,7 @@ async fn a_session_ends_after_the_idle_timeout_and_the_absolute_lifetime() {
     use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
 
     let app = spawn_app().await;
-    let link = invite(&app, "sam@example.org").await;
-    let cookie = session_cookie(&accept(&app, &link, PASSWORD, PASSWORD).await).unwrap();
+    let cookie = member(&app, "sam@example.org").await;
     let signed_in = |html: &str| html.contains("Sign out");
     assert!(signed_in(&page(&app, "/", Some(&cookie)).await.1));
 
