@@ -27,6 +27,8 @@ pub enum Error {
     Input(String),
     #[error(transparent)]
     Account(#[from] app::db::accounts::CreateAccountError),
+    #[error("cannot listen for shutdown signals: {0}")]
+    Signals(std::io::Error),
     #[error("the server stopped: {0}")]
     Serve(std::io::Error),
 }

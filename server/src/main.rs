@@ -29,12 +29,13 @@ async fn run(cli: Cli) -> Result<(), Error> {
             let config = args.check()?;
             let db = Db::connect(&cli.database_url).await?;
             db.migrate().await?;
+            let shutdown = ops::shutdown_signal().map_err(Error::Signals)?;
             let addr = config.leptos.site_addr;
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .map_err(|source| Error::Listen { addr, source })?;
             tracing::info!("listening on http://{addr}");
-            server::serve(listener, config, db.clone(), ops::shutdown_signal()).await?;
+            server::serve(listener, config, db.clone(), shutdown).await?;
             db.close().await;
         }
         Command::Migrate => {
