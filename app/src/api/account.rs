@@ -131,6 +131,48 @@ pub async fn sign_in(
     Ok(())
 }
 
+/// The signed-in person's own account. Signed-in users only.
+#[server]
+pub async fn my_account() -> Result<Account, AppError> {
+    super::context::signed_in().await
+}
+
+/// Ends every session of the signed-in person, on every device. Signed-in users only.
+#[server]
+pub async fn sign_out_everywhere() -> Result<(), AppError> {
+    use crate::{
+        db::{audit, sessions},
+        domain::audit::{Action, FieldChange},
+    };
+
+    let account = super::context::signed_in().await?;
+    let db = super::context::db()?;
+    let settings = super::context::session_settings()?;
+    let now = chrono::Utc::now();
+    let ended = async {
+        let txn = db.begin_write().await?;
+        let count = sessions::end_all(&txn, account.id).await?;
+        let entry = audit::AuditRecord {
+            actor: Some(account.id),
+            action: Action::SignOut,
+            record: Some(("user_account", account.id.to_string())),
+            changes: vec![FieldChange::plain(
+                "sessions",
+                Some(&count.to_string()),
+                Some("0"),
+            )],
+        };
+        audit::record(&txn, now, entry).await?;
+        txn.commit().await
+    };
+    ended
+        .await
+        .map_err(|e| AppError::internal("signing out everywhere", e))?;
+    set_cookie(&settings.clear());
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
 /// Ends this browser's session on the server and removes its cookie.
 #[server]
 pub async fn sign_out() -> Result<(), AppError> {

@@ -53,3 +53,8 @@ pub async fn current_user() -> Result<Option<Account>, AppError> {
         .map_err(|e| AppError::internal("recording session use", e))?;
     Ok(Some(live.account))
 }
+
+/// The signed-in account, or `SignInRequired` for anyone else.
+pub async fn signed_in() -> Result<Account, AppError> {
+    current_user().await?.ok_or(AppError::SignInRequired)
+}

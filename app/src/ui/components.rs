@@ -24,6 +24,24 @@ pub fn Page(
     }
 }
 
+/// Sends someone who is not signed in to the sign-in page (303), which brings them back to
+/// `next` afterwards. Only on the server: pages are rendered there.
+pub fn redirect_to_sign_in(next: &str) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let target = format!(
+            "/login?next={}",
+            url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+        );
+        if let Ok(location) = http::HeaderValue::from_str(&target) {
+            response.set_status(http::StatusCode::SEE_OTHER);
+            response.insert_header(http::header::LOCATION, location);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = next;
+}
+
 /// What a person sees instead of a page that failed: a plain sentence and what to do next,
 /// with the HTTP status that matches.
 #[component]

@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("about") view=pages::About />
                     <Route path=path!("accessibility") view=pages::Accessibility />
                     <Route path=path!("login") view=pages::SignInPage />
+                    <Route path=path!("account") view=pages::AccountPage ssr=SsrMode::Async />
                     <Route path=path!("invitation") view=pages::InvitationPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>

@@ -46,7 +46,9 @@ pub fn AccountItem() -> impl IntoView {
                         let sign_out = ServerAction::<SignOut>::new();
                         view! {
                             <li class="govuk-service-navigation__item app-account">
-                                <span class="app-account__name">{account.name.as_str().to_owned()}</span>
+                                <a class="govuk-service-navigation__link app-account__name" href="/account">
+                                    {account.name.as_str().to_owned()}
+                                </a>
                                 <ActionForm action=sign_out attr:class="app-inline-form">
                                     <button type="submit" class="govuk-service-navigation__link app-link-button">
                                         "Sign out"

@@ -2,9 +2,15 @@
 //! a new one that is not fails the first test, so nobody adds one without deciding.
 
 use crate::helpers::spawn_app;
-use app::api::{
-    account::{AcceptInvitation, Invitation, SignIn, SignOut, SignedInAccount},
-    network::StaffGroups,
+use app::{
+    api::{
+        account::{
+            AcceptInvitation, Invitation, MyAccount, SignIn, SignOut, SignOutEverywhere,
+            SignedInAccount,
+        },
+        network::StaffGroups,
+    },
+    error::AppError,
 };
 use leptos::server_fn::ServerFn;
 use std::collections::BTreeSet;
@@ -14,6 +20,8 @@ use std::collections::BTreeSet;
 enum Access {
     /// Anyone, signed in or not: public information, and the ways of getting in.
     Anyone,
+    /// Anyone signed in, whatever their role: their own account.
+    SignedIn,
 }
 
 const TABLE: &[(&str, Access)] = &[
@@ -23,6 +31,8 @@ const TABLE: &[(&str, Access)] = &[
     (SignOut::PATH, Access::Anyone),
     (Invitation::PATH, Access::Anyone),
     (AcceptInvitation::PATH, Access::Anyone),
+    (MyAccount::PATH, Access::SignedIn),
+    (SignOutEverywhere::PATH, Access::SignedIn),
 ];
 
 #[test]
@@ -38,10 +48,9 @@ fn every_registered_server_function_is_in_the_table() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn functions_open_to_anyone_answer_an_anonymous_caller() {
+async fn an_anonymous_caller_is_answered_or_refused_as_the_table_says() {
     let app = spawn_app().await;
     for (path, access) in TABLE {
-        assert_eq!(*access, Access::Anyone);
         let response = app
             .client
             .post(app.url(path))
@@ -50,10 +59,18 @@ async fn functions_open_to_anyone_answer_an_anonymous_caller() {
             .send()
             .await
             .unwrap();
-        let status = response.status().as_u16();
-        assert!(
-            ![401, 403].contains(&status),
-            "{path} refused an anonymous caller: {status}"
-        );
+        let body = response.text().await.unwrap();
+        let error = serde_json::from_str::<AppError>(&body).ok();
+        match access {
+            Access::Anyone => assert!(
+                !matches!(error, Some(AppError::SignInRequired | AppError::Forbidden)),
+                "{path} refused an anonymous caller: {body}"
+            ),
+            Access::SignedIn => assert_eq!(
+                error,
+                Some(AppError::SignInRequired),
+                "{path} answered an anonymous caller: {body}"
+            ),
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::helpers::{TestApp, database_url, spawn_app};
 use app::{
-    api::account::{AcceptInvitation, SignIn, SignOut},
+    api::account::{AcceptInvitation, SignIn, SignOut, SignOutEverywhere},
     db::{
         accounts::{self, NewAccount},
         entities::audit_event,
@@ -412,5 +412,47 @@ async fn a_session_ends_after_the_idle_timeout_and_the_absolute_lifetime() {
     assert!(
         !signed_in(&page(&app, "/", Some(&fresh)).await.1),
         "absolute lifetime"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_account_page_sends_strangers_to_sign_in_and_back() {
+    let app = spawn_app().await;
+    let response = app.get("/account").await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/login?next=%2Faccount");
+
+    member(&app, "sam@example.org").await;
+    let (_, login) = page(&app, "/login?next=%2Faccount", None).await;
+    assert!(login.contains(r#"name="next" value="/account""#), "{login}");
+    let signed_in = sign_in(&app, "sam@example.org", PASSWORD, "/account").await;
+    assert_eq!(location(&signed_in), "/account");
+    let cookie = session_cookie(&signed_in).unwrap();
+
+    let (status, html) = page(&app, "/account", Some(&cookie)).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("sam@example.org") && html.contains("Champion"),
+        "{html}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_out_everywhere_ends_every_session_of_the_account_only() {
+    let app = spawn_app().await;
+    let laptop = member(&app, "sam@example.org").await;
+    let phone = session_cookie(&sign_in(&app, "sam@example.org", PASSWORD, "/").await).unwrap();
+    let someone_else = member(&app, "lee@example.org").await;
+
+    let out = submit(&app, "/account", SignOutEverywhere::PATH, &[], Some(&phone)).await;
+    assert_eq!(location(&out), "/");
+    for cookie in [&laptop, &phone] {
+        assert!(!page(&app, "/", Some(cookie)).await.1.contains("Sign out"));
+    }
+    assert!(
+        page(&app, "/", Some(&someone_else))
+            .await
+            .1
+            .contains("Sign out")
     );
 }
