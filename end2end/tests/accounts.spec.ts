@@ -34,7 +34,7 @@ test("an invited person chooses a password, is signed in, signs out and back in"
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByText("Sam Patel")).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
   await page.getByRole("link", { name: "Sign in" }).click();
@@ -53,5 +53,31 @@ test("an invited person chooses a password, is signed in, signs out and back in"
   await page.getByLabel("Email address").fill(email.toUpperCase());
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+
+  // Their own account, reached from their name in the navigation.
+  await page.getByRole("link", { name: "Sam Patel" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  await expect(page.getByText(email)).toBeVisible();
+  await expectNoAxeViolations(page, info);
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+});
+
+test("someone not signed in is sent from their account page to sign in, and back", async ({ page }, info) => {
+  const email = `lee.${info.project.name}@example.org`;
+  const link = invite(email, "Lee Jones");
+  await page.goto(link);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Enter the password again").fill(password);
+  await page.getByRole("button", { name: "Save password and sign in" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
 });
