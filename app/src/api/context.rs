@@ -43,14 +43,21 @@ pub async fn current_user() -> Result<Option<Account>, AppError> {
     let Some(live) = live else {
         return Ok(None);
     };
-    let touched = async {
-        let txn = db.begin_write().await?;
-        sessions::touch(&txn, &live, now).await?;
-        txn.commit().await
-    };
-    touched
-        .await
-        .map_err(|e| AppError::internal("recording session use", e))?;
+    if sessions::use_is_due(&live, now) {
+        // In the background: a page asks this more than once while it renders, and rendering
+        // must never wait for the one writer connection (it deadlocked on itself).
+        let (db, id) = (db.clone(), live.id);
+        tokio::spawn(async move {
+            let recorded = async {
+                let txn = db.begin_write().await?;
+                sessions::touch(&txn, id, now).await?;
+                txn.commit().await
+            };
+            if let Err(e) = recorded.await {
+                tracing::warn!(error = %e, "could not record a session's use");
+            }
+        });
+    }
     Ok(Some(live.account))
 }
 

@@ -90,21 +90,24 @@ pub async fn resolve(
     )
 }
 
-/// Records that a session was used, at most once a minute, so reads do not all become writes.
+/// Whether a session's use is worth recording now: at most once a minute, so that reading
+/// pages does not turn every request into a write.
+pub fn use_is_due(live: &LiveSession, now: DateTime<Utc>) -> bool {
+    now - live.last_seen_at >= Duration::minutes(1)
+}
+
+/// Records that a session was used at `now`.
 pub async fn touch(
     conn: &impl ConnectionTrait,
-    live: &LiveSession,
+    session_id: i32,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    if now - live.last_seen_at < Duration::minutes(1) {
-        return Ok(());
-    }
     session::Entity::update_many()
         .col_expr(
             session::Column::LastSeenAt,
             sea_orm::sea_query::Expr::value(now),
         )
-        .filter(session::Column::Id.eq(live.id))
+        .filter(session::Column::Id.eq(session_id))
         .exec(conn)
         .await
         .map(drop)
@@ -194,7 +197,8 @@ mod tests {
                 .await
                 .unwrap()
                 .expect("busy session lives");
-            touch(&txn, &live, at).await.unwrap();
+            assert!(use_is_due(&live, at));
+            touch(&txn, live.id, at).await.unwrap();
         }
         let after = now + policy.absolute + Duration::seconds(1);
         assert!(

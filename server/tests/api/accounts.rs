@@ -456,3 +456,41 @@ async fn signing_out_everywhere_ends_every_session_of_the_account_only() {
             .contains("Sign out")
     );
 }
+
+/// Regression: a signed-in page asks twice at once who is signed in (navigation and page),
+/// and each recorded the session's use in a write transaction; with one writer connection the
+/// render waited on itself until the request timed out. Rendering must never wait for the
+/// writer: here another write holds it throughout.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signed_in_page_renders_while_the_writer_is_busy() {
+    use app::db::entities::session;
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+
+    let app = crate::helpers::spawn_app_with(|config| {
+        config.request_timeout = std::time::Duration::from_secs(5);
+    })
+    .await;
+    let cookie = member(&app, "sam@example.org").await;
+    for last_seen_minutes_ago in [0, 2] {
+        let txn = app.db.begin_write().await.unwrap();
+        session::Entity::update_many()
+            .col_expr(
+                session::Column::LastSeenAt,
+                Expr::value(chrono::Utc::now() - chrono::Duration::minutes(last_seen_minutes_ago)),
+            )
+            .filter(session::Column::Id.gt(0))
+            .exec(&txn)
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+
+        let busy = app.db.begin_write().await.unwrap();
+        let (status, html) = page(&app, "/account", Some(&cookie)).await;
+        busy.rollback().await.unwrap();
+        assert_eq!(
+            status, 200,
+            "last seen {last_seen_minutes_ago} min ago: {html}"
+        );
+        assert!(html.contains("Your account"));
+    }
+}
