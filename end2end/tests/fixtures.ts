@@ -18,8 +18,9 @@ export { expect };
 
 /**
  * Scans the page for WCAG 2.2 A/AA failures. axe runs as a script in the page, which a
- * context with JavaScript off cannot do: there the same address is scanned in a scratch
- * context where scripts may run but the site's own are blocked, so axe sees the no-JS page.
+ * context with JavaScript off cannot do: there the same address is scanned, with the same
+ * cookies, in a scratch context whose HTML has its scripts and script preloads removed, so
+ * axe sees exactly the page a browser without JavaScript shows.
  */
 export async function expectNoAxeViolations(page: Page, info: TestInfo) {
   let target = page;
@@ -28,9 +29,18 @@ export async function expectNoAxeViolations(page: Page, info: TestInfo) {
       ? await page.context().browser()!.newContext({ javaScriptEnabled: true })
       : undefined;
   if (scratch) {
+    await scratch.addCookies(await page.context().cookies());
     target = await scratch.newPage();
-    await target.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
+    await target.route("**/*", async (route) => {
+      if (route.request().resourceType() !== "document") return route.continue();
+      const response = await route.fetch();
+      const html = (await response.text())
+        .replace(/<script\b[\s\S]*?<\/script>/g, "")
+        .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
+      await route.fulfill({ response, body: html });
+    });
     await target.goto(page.url());
+    await expect(target).toHaveURL(page.url());
   }
   const results = await new AxeBuilder({ page: target })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
