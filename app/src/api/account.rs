@@ -79,7 +79,6 @@ pub async fn sign_in(
     let previous = super::context::session_secret()?;
     let outcome = async {
         let txn = db.begin_write().await?;
-        let record = account.as_ref().map(|a| ("user_account", a.id.to_string()));
         let secret = match (&account, matches) {
             (Some(account), true) => {
                 let secret = sessions::start(
@@ -90,12 +89,7 @@ pub async fn sign_in(
                     now,
                 )
                 .await?;
-                let entry = audit::AuditRecord {
-                    actor: Some(account.id),
-                    action: Action::SignIn,
-                    record,
-                    changes: vec![],
-                };
+                let entry = audit::AuditRecord::own_account(account.id, Action::SignIn);
                 audit::record(&txn, now, entry).await?;
                 throttle::clear(&txn, &account_key).await?;
                 // Whatever session this browser had before is over.
@@ -105,6 +99,7 @@ pub async fn sign_in(
                 Some(secret)
             }
             _ => {
+                let record = account.as_ref().map(|a| ("user_account", a.id.to_string()));
                 let entry = audit::AuditRecord {
                     actor: None,
                     action: Action::SignInFailed,
@@ -131,12 +126,6 @@ pub async fn sign_in(
     Ok(())
 }
 
-/// The signed-in person's own account. Signed-in users only.
-#[server]
-pub async fn my_account() -> Result<Account, AppError> {
-    super::context::signed_in().await
-}
-
 /// Ends every session of the signed-in person, on every device. Signed-in users only.
 #[server]
 pub async fn sign_out_everywhere() -> Result<(), AppError> {
@@ -153,14 +142,12 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
         let txn = db.begin_write().await?;
         let count = sessions::end_all(&txn, account.id).await?;
         let entry = audit::AuditRecord {
-            actor: Some(account.id),
-            action: Action::SignOut,
-            record: Some(("user_account", account.id.to_string())),
             changes: vec![FieldChange::plain(
                 "sessions",
                 Some(&count.to_string()),
                 Some("0"),
             )],
+            ..audit::AuditRecord::own_account(account.id, Action::SignOut)
         };
         audit::record(&txn, now, entry).await?;
         txn.commit().await
@@ -190,13 +177,7 @@ pub async fn sign_out() -> Result<(), AppError> {
             let txn = db.begin_write().await?;
             sessions::end(&txn, &secret).await?;
             if let Some(account) = account {
-                let record = Some(("user_account", account.id.to_string()));
-                let entry = audit::AuditRecord {
-                    actor: Some(account.id),
-                    action: Action::SignOut,
-                    record,
-                    changes: vec![],
-                };
+                let entry = audit::AuditRecord::own_account(account.id, Action::SignOut);
                 audit::record(&txn, now, entry).await?;
             }
             txn.commit().await
@@ -280,13 +261,7 @@ pub async fn accept_invitation(
         accounts::activate_with_password(&txn, user_id, hash, now).await?;
         let secret =
             sessions::start(&txn, user_id, user_agent.as_deref(), settings.policy, now).await?;
-        let record = Some(("user_account", user_id.to_string()));
-        let entry = audit::AuditRecord {
-            actor: Some(user_id),
-            action: Action::SignIn,
-            record,
-            changes: vec![],
-        };
+        let entry = audit::AuditRecord::own_account(user_id, Action::SignIn);
         audit::record(&txn, now, entry).await?;
         txn.commit().await?;
         Ok::<_, sea_orm::DbErr>(Some(secret))

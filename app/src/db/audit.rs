@@ -14,6 +14,18 @@ pub struct AuditRecord {
     pub changes: Vec<FieldChange>,
 }
 
+impl AuditRecord {
+    /// Someone acting on their own account: signing in or out, setting their password.
+    pub fn own_account(user_id: i32, action: Action) -> Self {
+        Self {
+            actor: Some(user_id),
+            action,
+            record: Some(("user_account", user_id.to_string())),
+            changes: vec![],
+        }
+    }
+}
+
 pub async fn record(
     conn: &impl ConnectionTrait,
     at: DateTime<Utc>,

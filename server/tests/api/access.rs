@@ -5,8 +5,7 @@ use crate::helpers::spawn_app;
 use app::{
     api::{
         account::{
-            AcceptInvitation, Invitation, MyAccount, SignIn, SignOut, SignOutEverywhere,
-            SignedInAccount,
+            AcceptInvitation, Invitation, SignIn, SignOut, SignOutEverywhere, SignedInAccount,
         },
         network::StaffGroups,
     },
@@ -31,7 +30,6 @@ const TABLE: &[(&str, Access)] = &[
     (SignOut::PATH, Access::Anyone),
     (Invitation::PATH, Access::Anyone),
     (AcceptInvitation::PATH, Access::Anyone),
-    (MyAccount::PATH, Access::SignedIn),
     (SignOutEverywhere::PATH, Access::SignedIn),
 ];
 

@@ -1,6 +1,5 @@
 use crate::{
-    api::account::{SignOutEverywhere, my_account},
-    error::AppError,
+    api::account::{SignOutEverywhere, signed_in_account},
     ui::components::{Page, ProblemPage, redirect_to_sign_in},
 };
 use leptos::prelude::*;
@@ -12,9 +11,9 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <Suspense>
             {Suspend::new(async move {
-                let account = match my_account().await {
-                    Ok(account) => account,
-                    Err(AppError::SignInRequired) => {
+                let account = match signed_in_account().await {
+                    Ok(Some(account)) => account,
+                    Ok(None) => {
                         redirect_to_sign_in("/account");
                         return ().into_any();
                     }
