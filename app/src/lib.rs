@@ -12,6 +12,8 @@ pub mod auth;
 pub mod db;
 pub mod domain;
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod mail;
 pub mod ui;
 
 pub use ui::{App, shell};

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_staff_groups;
 mod m20261122_000002_accounts;
 mod m20261122_000003_sign_in_failures;
+mod m20261122_000004_mail_outbox;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_staff_groups::Migration),
             Box::new(m20261122_000002_accounts::Migration),
             Box::new(m20261122_000003_sign_in_failures::Migration),
+            Box::new(m20261122_000004_mail_outbox::Migration),
         ]
     }
 }

@@ -1,6 +1,8 @@
 //! Settings from flags and environment. Every setting is checked before anything starts, and
 //! a bad one stops the program with a one-line reason.
 
+use crate::mail::{Delivery, MailSettings};
+use app::mail::Postbox;
 use app::{
     auth::cookie::SessionSettings,
     db::sessions::SessionPolicy,
@@ -8,6 +10,7 @@ use app::{
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use leptos::config::{Env, LeptosOptions};
+use lettre::{Address, AsyncSmtpTransport, Tokio1Executor, message::Mailbox};
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
 use url::Url;
 
@@ -119,6 +122,25 @@ pub struct ServeArgs {
           value_parser = clap::value_parser!(u32).range(1..=(90 * 24)))]
     pub session_max_hours: u32,
 
+    /// Where mail goes: an SMTP server, e.g. `smtp://user:password@mail.example.org:587?tls=required`
+    /// (STARTTLS) or `smtps://…:465`. Unset: each email is written as an `.eml` file in MAIL_DIR.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The folder emails are written to when SMTP_URL is unset. Created if missing.
+    #[arg(long, env = "MAIL_DIR", default_value = "mail")]
+    pub mail_dir: PathBuf,
+
+    /// The sender of every email, e.g. `champions@example.org`; shown with the service's name.
+    #[arg(long, env = "MAIL_FROM", default_value = "champions@localhost")]
+    pub mail_from: String,
+
+    /// Seconds to wait after a failed delivery before trying again; doubles with each
+    /// failure, up to an hour.
+    #[arg(long, env = "MAIL_RETRY_SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub mail_retry_secs: u64,
+
     /// Largest request body accepted, in bytes; larger ones are answered 413.
     #[arg(long, env = "MAX_BODY_BYTES", default_value_t = 2 * 1024 * 1024,
           value_parser = clap::value_parser!(u64).range(1024..=(64 * 1024 * 1024)))]
@@ -131,6 +153,10 @@ pub enum ConfigError {
     SiteName(#[from] app::domain::site::SiteNameError),
     #[error("PUBLIC_URL must start with http:// or https://, not {0}")]
     PublicUrlScheme(String),
+    #[error("SMTP_URL is not a usable SMTP address: {0}")]
+    SmtpUrl(String),
+    #[error("MAIL_FROM must be an email address, e.g. champions@example.org")]
+    MailFrom,
 }
 
 /// What `serve` needs, checked.
@@ -142,18 +168,42 @@ pub struct ServeConfig {
     pub session: SessionSettings,
     pub request_timeout: Duration,
     pub max_body_bytes: usize,
+    /// The address in emailed links, and the way server functions queue mail.
+    pub postbox: Postbox,
+    pub mail: MailSettings,
 }
 
 impl ServeArgs {
     pub fn check(self) -> Result<ServeConfig, ConfigError> {
         let site = SiteInfo::new(&self.service_name, &self.organisation_name)?;
-        let https = match &self.public_url {
-            None => false,
-            Some(url) => match url.scheme() {
-                "https" => true,
-                "http" => false,
-                other => return Err(ConfigError::PublicUrlScheme(other.to_owned())),
-            },
+        let public_url = match self.public_url {
+            Some(url) => url,
+            None => Url::parse(&format!("http://{}/", self.addr))
+                .map_err(|_| ConfigError::PublicUrlScheme(self.addr.to_string()))?,
+        };
+        let https = match public_url.scheme() {
+            "https" => true,
+            "http" => false,
+            other => return Err(ConfigError::PublicUrlScheme(other.to_owned())),
+        };
+        let delivery = match &self.smtp_url {
+            Some(url) => Delivery::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| ConfigError::SmtpUrl(e.to_string()))?
+                    .timeout(Some(Duration::from_secs(20)))
+                    .build(),
+            ),
+            None => Delivery::Folder(self.mail_dir.clone()),
+        };
+        let address: Address = match self.mail_from.parse::<Mailbox>() {
+            Ok(mailbox) => mailbox.email,
+            Err(_) => return Err(ConfigError::MailFrom),
+        };
+        let mail = MailSettings {
+            delivery,
+            from: Mailbox::new(Some(site.service_name().to_owned()), address),
+            retry_base: chrono::Duration::seconds(self.mail_retry_secs as i64),
+            host: public_url.host_str().unwrap_or("localhost").to_owned(),
         };
         let leptos = LeptosOptions::builder()
             .output_name(OUTPUT_NAME)
@@ -178,6 +228,8 @@ impl ServeArgs {
             request_timeout: Duration::from_secs(self.request_timeout_secs),
             // The parser bounds it to 64 MiB, which fits any usize this runs on.
             max_body_bytes: self.max_body_bytes as usize,
+            postbox: Postbox::new(public_url),
+            mail,
         })
     }
 }

@@ -3,6 +3,7 @@
 pub mod config;
 mod cross_site;
 mod headers;
+pub mod mail;
 pub mod ops;
 mod router;
 
@@ -27,6 +28,11 @@ pub enum Error {
     Input(String),
     #[error(transparent)]
     Account(#[from] app::db::accounts::CreateAccountError),
+    #[error("cannot create MAIL_DIR {}: {source}", dir.display())]
+    MailDir {
+        dir: std::path::PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot listen for shutdown signals: {0}")]
     Signals(std::io::Error),
     #[error("the server stopped: {0}")]
@@ -41,6 +47,20 @@ pub async fn serve(
     db: Db,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), Error> {
+    if let mail::Delivery::Folder(dir) = &config.mail.delivery {
+        std::fs::create_dir_all(dir).map_err(|source| Error::MailDir {
+            dir: dir.clone(),
+            source,
+        })?;
+    }
+    // The mail worker stops when the server does, after the letter in hand.
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(mail::run(
+        db.clone(),
+        config.mail.clone(),
+        config.postbox.wake.clone(),
+        stopped,
+    ));
     let app = router::build(config, db);
     // Without TCP_NODELAY a response written in two parts (headers, then a file's body) waits
     // for the client's delayed ACK: about 40 ms for every static file after the first on a
@@ -50,11 +70,16 @@ pub async fn serve(
             tracing::warn!(error = %e, "cannot set TCP_NODELAY");
         }
     });
-    axum::serve(
+    let served = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
     .await
-    .map_err(Error::Serve)
+    .map_err(Error::Serve);
+    let _ = stop.send(true);
+    if let Err(e) = worker.await {
+        tracing::error!(error = %e, "the mail worker failed");
+    }
+    served
 }

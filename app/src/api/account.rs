@@ -10,6 +10,44 @@ pub async fn signed_in_account() -> Result<Option<Account>, AppError> {
     super::context::current_user().await
 }
 
+/// Everything the service holds about the signed-in person, as JSON (UK GDPR subject access).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PersonalData {
+    pub exported_at: chrono::DateTime<chrono::Utc>,
+    pub account: Account,
+    pub sessions: Vec<crate::domain::account::SessionSummary>,
+    pub activity: Vec<crate::domain::audit::AuditEntry>,
+}
+
+/// A download: the browser saves it as `my-data.json`.
+#[server(input = leptos::server_fn::codec::GetUrl, endpoint = "my-data")]
+pub async fn my_data() -> Result<PersonalData, AppError> {
+    use crate::db::{audit, sessions};
+    let account = super::context::signed_in().await?;
+    let (db, settings) = (super::context::db()?, super::context::session_settings()?);
+    let now = chrono::Utc::now();
+    let gathered = async {
+        let sessions = sessions::live_for(db.reader(), account.id, settings.policy, now).await?;
+        let activity = audit::about_account(db.reader(), account.id).await?;
+        Ok::<_, sea_orm::DbErr>((sessions, activity))
+    };
+    let (sessions, activity) = gathered
+        .await
+        .map_err(|e| AppError::internal("gathering someone's data", e))?;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::CONTENT_DISPOSITION,
+            http::HeaderValue::from_static("attachment; filename=\"my-data.json\""),
+        );
+    }
+    Ok(PersonalData {
+        exported_at: now,
+        account,
+        sessions,
+        activity,
+    })
+}
+
 /// Anyone may try. Wrong password, unknown email and an account that may not sign in all get
 /// the same answer after the same work (a password check), so nothing tells them apart.
 /// Failures are throttled per email address (known or not) and per client address.
@@ -25,7 +63,7 @@ pub async fn sign_in(
         domain::{
             account::{AccountStatus, Email},
             audit::Action,
-            throttle::{self as limits, PER_ACCOUNT, PER_ADDRESS},
+            throttle::{PER_ACCOUNT, PER_ADDRESS},
         },
         error::FieldError,
     };
@@ -54,14 +92,12 @@ pub async fn sign_in(
     let now = chrono::Utc::now();
     let account_key = throttle::key("account", email.as_str());
     let address_key = throttle::key("address", &client_address());
-    for (key, limit) in [(&account_key, PER_ACCOUNT), (&address_key, PER_ADDRESS)] {
-        let recent = throttle::recent(db.reader(), key, now - limit.window)
-            .await
-            .map_err(|e| AppError::internal("counting failed sign-ins", e))?;
-        if let Err(minutes) = limits::check(&recent, limit, now) {
-            return Err(AppError::TooManyAttempts { minutes });
-        }
-    }
+    check_throttle(
+        &db,
+        &[(&account_key, PER_ACCOUNT), (&address_key, PER_ADDRESS)],
+        now,
+    )
+    .await?;
 
     let found = accounts::find_by_email(db.reader(), &email)
         .await
@@ -220,18 +256,10 @@ pub async fn accept_invitation(
     use crate::{
         auth::password_hash,
         db::{accounts, audit, links, sessions},
-        domain::{audit::Action, password},
+        domain::audit::Action,
     };
 
-    if let Err(problem) = password::check_new(&password) {
-        return Err(AppError::invalid("password", problem));
-    }
-    if confirm_password != password {
-        return Err(AppError::invalid(
-            "confirm_password",
-            "Enter the same password twice",
-        ));
-    }
+    super::password::check_new_password(&password, &confirm_password)?;
     let db = super::context::db()?;
     let settings = super::context::session_settings()?;
     // Hashing is deliberately costly: only for a link that is still good.
@@ -275,8 +303,27 @@ pub async fn accept_invitation(
     Ok(())
 }
 
+/// `TooManyAttempts` if any key has had too many failures within its limit's window.
 #[cfg(feature = "ssr")]
-fn set_cookie(value: &str) {
+pub(super) async fn check_throttle(
+    db: &crate::db::Db,
+    keys: &[(&str, crate::domain::throttle::Limit)],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    use crate::{db::throttle, domain::throttle as limits};
+    for (key, limit) in keys {
+        let recent = throttle::recent(db.reader(), key, now - limit.window)
+            .await
+            .map_err(|e| AppError::internal("counting failed attempts", e))?;
+        if let Err(minutes) = limits::check(&recent, *limit, now) {
+            return Err(AppError::TooManyAttempts { minutes });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+pub(super) fn set_cookie(value: &str) {
     if let (Some(response), Ok(value)) = (
         use_context::<leptos_axum::ResponseOptions>(),
         http::HeaderValue::from_str(value),
@@ -288,7 +335,7 @@ fn set_cookie(value: &str) {
 /// The client's IP address as the connection shows it. Behind a reverse proxy every client
 /// shows as the proxy, and only the per-account limit tells them apart.
 #[cfg(feature = "ssr")]
-fn client_address() -> String {
+pub(super) fn client_address() -> String {
     use axum::extract::ConnectInfo;
     use_context::<http::request::Parts>()
         .and_then(|parts| {
@@ -304,7 +351,7 @@ fn client_address() -> String {
 }
 
 #[cfg(feature = "ssr")]
-fn user_agent() -> Option<String> {
+pub(super) fn user_agent() -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
     parts
         .headers

@@ -2,6 +2,9 @@
 //! `db`/`domain`, and return `domain` types or an `AppError`.
 
 pub mod account;
+pub mod audit;
 #[cfg(feature = "ssr")]
 mod context;
 pub mod network;
+pub mod password;
+pub mod users;

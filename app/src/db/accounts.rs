@@ -10,7 +10,8 @@ use crate::domain::{
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, SqlErr,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    SqlErr, sea_query::Expr,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -139,6 +140,121 @@ pub async fn activate_with_password(
 }
 
 /// Rows are written only through this module, so a row that does not parse is corruption.
+/// Everyone with an account, by name.
+pub async fn list(conn: &impl ConnectionTrait) -> Result<Vec<Account>, DbErr> {
+    user_account::Entity::find()
+        .order_by_asc(user_account::Column::Name)
+        .order_by_asc(user_account::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_account)
+        .collect()
+}
+
+/// A coordinator changes someone's role. Returns the account as it was.
+pub async fn change_role(
+    conn: &impl ConnectionTrait,
+    actor: i32,
+    id: i32,
+    role: Role,
+    now: DateTime<Utc>,
+) -> Result<Option<Account>, DbErr> {
+    let Some(before) = get(conn, id).await? else {
+        return Ok(None);
+    };
+    if before.role != role {
+        update_column(conn, id, user_account::Column::Role, role.as_str(), now).await?;
+        let change = FieldChange::plain("role", Some(before.role.as_str()), Some(role.as_str()));
+        audit::record(
+            conn,
+            now,
+            change_entry(actor, id, Action::RoleChange, change),
+        )
+        .await?;
+    }
+    Ok(Some(before))
+}
+
+/// A coordinator disables an account (its sessions end in the same transaction) or lets it
+/// back in. Returns the account as it was.
+pub async fn set_status(
+    conn: &impl ConnectionTrait,
+    actor: i32,
+    id: i32,
+    status: AccountStatus,
+    now: DateTime<Utc>,
+) -> Result<Option<Account>, DbErr> {
+    let Some(before) = get(conn, id).await? else {
+        return Ok(None);
+    };
+    if before.status != status {
+        update_column(conn, id, user_account::Column::Status, status.as_str(), now).await?;
+        let change = FieldChange::plain(
+            "status",
+            Some(before.status.as_str()),
+            Some(status.as_str()),
+        );
+        audit::record(conn, now, change_entry(actor, id, Action::Update, change)).await?;
+    }
+    if status == AccountStatus::Disabled {
+        super::sessions::end_all(conn, id).await?;
+    }
+    Ok(Some(before))
+}
+
+/// A new password for an active account, by its owner (changing it, or from a reset link).
+pub async fn set_password(
+    conn: &impl ConnectionTrait,
+    id: i32,
+    password_hash: String,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    update_column(
+        conn,
+        id,
+        user_account::Column::PasswordHash,
+        password_hash,
+        now,
+    )
+    .await?;
+    let change = FieldChange::personal("password", Some("(set)"), Some("(set)"));
+    audit::record(conn, now, change_entry(id, id, Action::Update, change)).await
+}
+
+/// The stored password hash of an account, for checking its owner's current password.
+pub async fn password_hash(conn: &impl ConnectionTrait, id: i32) -> Result<Option<String>, DbErr> {
+    Ok(user_account::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .and_then(|row| row.password_hash))
+}
+
+async fn update_column(
+    conn: &impl ConnectionTrait,
+    id: i32,
+    column: user_account::Column,
+    value: impl Into<sea_orm::Value>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    user_account::Entity::update_many()
+        .col_expr(column, Expr::value(value))
+        .col_expr(user_account::Column::UpdatedAt, Expr::value(now))
+        .filter(user_account::Column::Id.eq(id))
+        .exec(conn)
+        .await
+        .map(drop)
+}
+
+fn change_entry(actor: i32, id: i32, action: Action, change: FieldChange) -> AuditRecord {
+    AuditRecord {
+        actor: Some(actor),
+        action,
+        record: Some(("user_account", id.to_string())),
+        changes: vec![change],
+    }
+}
+
 pub(super) fn to_account(row: user_account::Model) -> Result<Account, DbErr> {
     let corrupt = |what: &str| DbErr::Custom(format!("user_account {}: bad {what}", row.id));
     Ok(Account {

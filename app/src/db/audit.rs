@@ -1,9 +1,13 @@
 //! Writing to the audit log, always inside the transaction of the change it records.
 
-use super::entities::audit_event;
-use crate::domain::audit::{Action, FieldChange};
-use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
+use super::entities::{audit_event, user_account};
+use crate::domain::audit::{Action, AuditEntry, AuditFilter, FieldChange};
+use chrono::{DateTime, NaiveTime, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+use std::collections::HashMap;
 
 pub struct AuditRecord {
     /// Who did it; `None` for someone not signed in (a failed sign-in) or the command line.
@@ -50,6 +54,88 @@ pub async fn record(
     .exec(conn)
     .await
     .map(drop)
+}
+
+/// Entries matching `filter`, newest first, at most `limit`; actors named.
+pub async fn search(
+    conn: &impl ConnectionTrait,
+    filter: &AuditFilter,
+    limit: u64,
+) -> Result<Vec<AuditEntry>, DbErr> {
+    let mut query = audit_event::Entity::find();
+    if let Some(action) = filter.action {
+        query = query.filter(audit_event::Column::Action.eq(action.as_str()));
+    }
+    if let Some(from) = filter.from {
+        query = query
+            .filter(audit_event::Column::OccurredAt.gte(from.and_time(NaiveTime::MIN).and_utc()));
+    }
+    if let Some(to) = filter.to.and_then(|to| to.succ_opt()) {
+        query =
+            query.filter(audit_event::Column::OccurredAt.lt(to.and_time(NaiveTime::MIN).and_utc()));
+    }
+    let rows = query
+        .order_by_desc(audit_event::Column::Id)
+        .limit(limit)
+        .all(conn)
+        .await?;
+    named(conn, rows).await
+}
+
+/// Everything a person did, and everything done to their account: theirs to download.
+pub async fn about_account(conn: &impl ConnectionTrait, id: i32) -> Result<Vec<AuditEntry>, DbErr> {
+    let rows = audit_event::Entity::find()
+        .filter(
+            Condition::any()
+                .add(audit_event::Column::ActorId.eq(id))
+                .add(
+                    Condition::all()
+                        .add(audit_event::Column::RecordType.eq("user_account"))
+                        .add(audit_event::Column::RecordId.eq(id.to_string())),
+                ),
+        )
+        .order_by_desc(audit_event::Column::Id)
+        .all(conn)
+        .await?;
+    named(conn, rows).await
+}
+
+async fn named(
+    conn: &impl ConnectionTrait,
+    rows: Vec<audit_event::Model>,
+) -> Result<Vec<AuditEntry>, DbErr> {
+    let actor_ids: Vec<i32> = rows.iter().filter_map(|r| r.actor_id).collect();
+    let names: HashMap<i32, String> = user_account::Entity::find()
+        .filter(user_account::Column::Id.is_in(actor_ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    rows.into_iter()
+        .map(|row| {
+            let corrupt = |what: &str| DbErr::Custom(format!("audit_event {}: bad {what}", row.id));
+            Ok(AuditEntry {
+                id: row.id,
+                occurred_at: row.occurred_at,
+                actor: row.actor_id.map(|id| {
+                    names
+                        .get(&id)
+                        .cloned()
+                        .unwrap_or_else(|| format!("account {id}"))
+                }),
+                action: Action::parse(&row.action).ok_or_else(|| corrupt("action"))?,
+                record: row.record_type.map(|t| match row.record_id {
+                    Some(id) => format!("{t} {id}"),
+                    None => t,
+                }),
+                changes: match row.changes {
+                    Some(json) => serde_json::from_str(&json).map_err(|_| corrupt("changes"))?,
+                    None => vec![],
+                },
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod entities;
 pub mod links;
 pub mod network;
+pub mod outbox;
 pub mod sessions;
 mod sqlite;
 pub mod throttle;

@@ -7,10 +7,12 @@ use super::{
 };
 use crate::{
     auth::secret,
-    domain::account::{Account, AccountStatus},
+    domain::account::{Account, AccountStatus, SessionSummary},
 };
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
 
 /// How long a session lives.
 #[derive(Clone, Copy, Debug)]
@@ -111,6 +113,29 @@ pub async fn touch(
         .exec(conn)
         .await
         .map(drop)
+}
+
+/// The sessions of an account that are still good, most recently used first.
+pub async fn live_for(
+    conn: &impl ConnectionTrait,
+    user_id: i32,
+    policy: SessionPolicy,
+    now: DateTime<Utc>,
+) -> Result<Vec<SessionSummary>, DbErr> {
+    Ok(session::Entity::find()
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::ExpiresAt.gt(now))
+        .filter(session::Column::LastSeenAt.gt(now - policy.idle))
+        .order_by_desc(session::Column::LastSeenAt)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| SessionSummary {
+            started_at: s.created_at,
+            last_seen_at: s.last_seen_at,
+            user_agent: s.user_agent,
+        })
+        .collect())
 }
 
 /// Ends the session behind a cookie (signing out).

@@ -105,6 +105,14 @@ impl AccountStatus {
 }
 
 /// A user as the rest of the service sees them (never with their password hash).
+/// A session as a coordinator sees it when checking where someone is signed in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub started_at: chrono::DateTime<chrono::Utc>,
+    pub last_seen_at: chrono::DateTime<chrono::Utc>,
+    pub user_agent: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
     pub id: i32,

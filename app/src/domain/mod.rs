@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit;
 pub mod navigation;
 pub mod network;
+pub mod outbox;
 pub mod password;
 pub mod site;
 pub mod throttle;

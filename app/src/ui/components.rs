@@ -42,6 +42,43 @@ pub fn redirect_to_sign_in(next: &str) {
     let _ = next;
 }
 
+/// What a page shows when its server function refused or failed: someone not signed in is
+/// sent to sign in and back to `here`; anyone else sees the problem.
+pub fn refusal(error: AppError, here: &str) -> AnyView {
+    if error == AppError::SignInRequired {
+        redirect_to_sign_in(here);
+        ().into_any()
+    } else {
+        view! { <ProblemPage error /> }.into_any()
+    }
+}
+
+/// A green banner confirming what was just done; nothing when `message` is `None`.
+#[component]
+pub fn Done(message: Option<String>) -> impl IntoView {
+    message.map(|message| {
+        view! {
+            <div
+                class="govuk-notification-banner govuk-notification-banner--success"
+                role="alert"
+                aria-labelledby="done-title"
+            >
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="done-title">"Success"</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">{message}</p>
+                </div>
+            </div>
+        }
+    })
+}
+
+/// A date and time as people here read it, in UTC (which the page says).
+pub fn utc(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%-d %b %Y %H:%M").to_string()
+}
+
 /// What a person sees instead of a page that failed: a plain sentence and what to do next,
 /// with the HTTP status that matches.
 #[component]

@@ -46,6 +46,7 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(default = None)] error: Option<String>,
+    #[prop(default = String::new())] value: String,
 ) -> impl IntoView {
     let hint_id = hint.map(|_| format!("{name}-hint"));
     let error_id = error.as_ref().map(|_| format!("{name}-error"));
@@ -73,10 +74,52 @@ pub fn TextField(
                 id=name
                 name=name
                 type=input_type
+                value=(!value.is_empty()).then_some(value)
                 autocomplete=autocomplete
                 spellcheck=(input_type == "email").then_some("false")
                 aria-describedby=(!described_by.is_empty()).then_some(described_by)
             />
+        </div>
+    }
+}
+
+/// A labelled drop-down list; `selected` is the value chosen at first.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(default = String::new())] selected: String,
+    #[prop(default = None)] error: Option<String>,
+) -> impl IntoView {
+    let error_id = format!("{name}-error");
+    let has_error = error.is_some();
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=has_error>
+            <label class="govuk-label" for=name>{label}</label>
+            {error.map(|message| {
+                view! {
+                    <p class="govuk-error-message" id=error_id.clone()>
+                        <span class="govuk-visually-hidden">"Error: "</span>
+                        {message}
+                    </p>
+                }
+            })}
+            <select
+                class="govuk-select"
+                class:govuk-select--error=has_error
+                id=name
+                name=name
+                aria-describedby=has_error.then_some(error_id.clone())
+            >
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let chosen = value == selected;
+                        view! { <option value=value selected=chosen>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
         </div>
     }
 }

@@ -56,6 +56,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("login") view=pages::SignInPage />
                     <Route path=path!("account") view=pages::AccountPage ssr=SsrMode::Async />
                     <Route path=path!("invitation") view=pages::InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("forgotten-password") view=pages::ForgottenPasswordPage />
+                    <Route path=path!("reset-password") view=pages::ResetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("users") view=pages::UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("users/invite") view=pages::InvitePage ssr=SsrMode::Async />
+                    <Route path=path!("users/:id") view=pages::PersonPage ssr=SsrMode::Async />
+                    <Route path=path!("audit") view=pages::AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("outbox") view=pages::OutboxPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

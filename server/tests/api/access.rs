@@ -1,36 +1,103 @@
 //! Who may call each server function. Every registered server function must be in this table:
 //! a new one that is not fails the first test, so nobody adds one without deciding.
 
-use crate::helpers::spawn_app;
+use crate::helpers::*;
 use app::{
     api::{
         account::{
-            AcceptInvitation, Invitation, SignIn, SignOut, SignOutEverywhere, SignedInAccount,
+            AcceptInvitation, Invitation, MyData, SignIn, SignOut, SignOutEverywhere,
+            SignedInAccount,
         },
+        audit::{AuditCsv, AuditLog, MailOutbox},
         network::StaffGroups,
+        password::{ChangePassword, PasswordReset, RequestPasswordReset, ResetPassword},
+        users::{
+            ChangeRole, EndUserSessions, InviteUser, Person, ResendInvitation, SetUserAccess,
+            UserList,
+        },
     },
+    db::{accounts, sessions},
+    domain::account::{Email, Role},
     error::AppError,
 };
 use leptos::server_fn::ServerFn;
 use std::collections::BTreeSet;
 
-/// Who may call a server function. Roles arrive with the first area that needs them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Access {
     /// Anyone, signed in or not: public information, and the ways of getting in.
     Anyone,
     /// Anyone signed in, whatever their role: their own account.
     SignedIn,
+    /// Signed in with a role that includes this one.
+    Role(Role),
 }
 
-const TABLE: &[(&str, Access)] = &[
-    (StaffGroups::PATH, Access::Anyone),
-    (SignedInAccount::PATH, Access::Anyone),
-    (SignIn::PATH, Access::Anyone),
-    (SignOut::PATH, Access::Anyone),
-    (Invitation::PATH, Access::Anyone),
-    (AcceptInvitation::PATH, Access::Anyone),
-    (SignOutEverywhere::PATH, Access::SignedIn),
+/// Each function with arguments that decode (`{target}`: another person's account id), so
+/// that a refusal comes from the function's check, not from a malformed request.
+const TABLE: &[(&str, Access, &str)] = &[
+    (StaffGroups::PATH, Access::Anyone, ""),
+    (SignedInAccount::PATH, Access::Anyone, ""),
+    (
+        SignIn::PATH,
+        Access::Anyone,
+        "email=nobody%40example.org&password=wrong",
+    ),
+    (SignOut::PATH, Access::Anyone, ""),
+    (Invitation::PATH, Access::Anyone, "link=nonsense"),
+    (
+        AcceptInvitation::PATH,
+        Access::Anyone,
+        "link=nonsense&password=x&confirm_password=x",
+    ),
+    (
+        RequestPasswordReset::PATH,
+        Access::Anyone,
+        "email=nobody%40example.org",
+    ),
+    (PasswordReset::PATH, Access::Anyone, "link=nonsense"),
+    (
+        ResetPassword::PATH,
+        Access::Anyone,
+        "link=nonsense&password=x&confirm_password=x",
+    ),
+    (SignOutEverywhere::PATH, Access::SignedIn, ""),
+    (
+        ChangePassword::PATH,
+        Access::SignedIn,
+        "current_password=wrong&password=x&confirm_password=x",
+    ),
+    (MyData::PATH, Access::SignedIn, ""),
+    (UserList::PATH, Access::Role(Role::Coordinator), ""),
+    (Person::PATH, Access::Role(Role::Coordinator), "id={target}"),
+    (
+        InviteUser::PATH,
+        Access::Role(Role::Coordinator),
+        "name=New%20Person&email=new%40example.org&role=staff",
+    ),
+    (
+        ResendInvitation::PATH,
+        Access::Role(Role::Coordinator),
+        "id={target}",
+    ),
+    (
+        ChangeRole::PATH,
+        Access::Role(Role::Coordinator),
+        "id={target}&role=board",
+    ),
+    (
+        SetUserAccess::PATH,
+        Access::Role(Role::Coordinator),
+        "id={target}&allow=true",
+    ),
+    (
+        EndUserSessions::PATH,
+        Access::Role(Role::Coordinator),
+        "id={target}",
+    ),
+    (AuditLog::PATH, Access::Role(Role::Coordinator), ""),
+    (AuditCsv::PATH, Access::Role(Role::Coordinator), ""),
+    (MailOutbox::PATH, Access::Role(Role::Coordinator), ""),
 ];
 
 #[test]
@@ -38,7 +105,7 @@ fn every_registered_server_function_is_in_the_table() {
     let registered: BTreeSet<&str> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path)
         .collect();
-    let listed: BTreeSet<&str> = TABLE.iter().map(|(path, _)| *path).collect();
+    let listed: BTreeSet<&str> = TABLE.iter().map(|(path, ..)| *path).collect();
     assert_eq!(
         registered, listed,
         "server functions missing from, or gone but still in, the table"
@@ -46,29 +113,95 @@ fn every_registered_server_function_is_in_the_table() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_anonymous_caller_is_answered_or_refused_as_the_table_says() {
+async fn every_caller_is_answered_or_refused_as_the_table_says() {
     let app = spawn_app().await;
-    for (path, access) in TABLE {
-        let response = app
-            .client
-            .post(app.url(path))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body("")
-            .send()
+    invite_as(&app, "target@example.org", Role::Staff).await;
+    let target = id_of(&app, "target@example.org").await;
+    let mut callers: Vec<(Option<Role>, Option<i32>)> = vec![(None, None)];
+    for role in Role::ALL {
+        let email = format!("{}@example.org", role.as_str());
+        invite_as(&app, &email, role).await;
+        let id = id_of(&app, &email).await;
+        let txn = app.db.begin_write().await.unwrap();
+        accounts::set_password(&txn, id, "unused".into(), chrono::Utc::now())
             .await
             .unwrap();
-        let body = response.text().await.unwrap();
-        let error = serde_json::from_str::<AppError>(&body).ok();
-        match access {
-            Access::Anyone => assert!(
-                !matches!(error, Some(AppError::SignInRequired | AppError::Forbidden)),
-                "{path} refused an anonymous caller: {body}"
-            ),
-            Access::SignedIn => assert_eq!(
-                error,
-                Some(AppError::SignInRequired),
-                "{path} answered an anonymous caller: {body}"
-            ),
+        accounts::set_status(
+            &txn,
+            id,
+            id,
+            app::domain::account::AccountStatus::Active,
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+        txn.commit().await.unwrap();
+        callers.push((Some(role), Some(id)));
+    }
+    let methods: std::collections::HashMap<&str, http::Method> =
+        leptos::server_fn::axum::server_fn_paths().collect();
+
+    for (role, id) in callers {
+        for (path, access, body) in TABLE {
+            let body = body.replace("{target}", &target.to_string());
+            let method = methods[path].clone();
+            let mut request = if method == http::Method::GET {
+                app.client.get(format!("{}?{body}", app.url(path)))
+            } else {
+                app.client
+                    .post(app.url(path))
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(body)
+            };
+            // A session of its own for every call: some calls sign out.
+            if let Some(id) = id {
+                request = request.header("cookie", fresh_session(&app, id).await);
+            }
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16();
+            let text = response.text().await.unwrap();
+            let error = serde_json::from_str::<AppError>(&text).ok();
+            let allowed = match (access, role) {
+                (Access::Anyone, _) => true,
+                (_, None) => false,
+                (Access::SignedIn, Some(_)) => true,
+                (Access::Role(needed), Some(role)) => role.includes(*needed),
+            };
+            let who = role.map_or("anonymous", Role::as_str);
+            match (allowed, role) {
+                (true, _) => assert!(
+                    !matches!(error, Some(AppError::SignInRequired | AppError::Forbidden)),
+                    "{path} refused {who}: {status} {text}"
+                ),
+                (false, None) => assert_eq!(
+                    (status, error),
+                    (401, Some(AppError::SignInRequired)),
+                    "{path} answered {who}: {text}"
+                ),
+                (false, Some(_)) => assert_eq!(
+                    (status, error),
+                    (403, Some(AppError::Forbidden)),
+                    "{path} answered {who}: {text}"
+                ),
+            }
         }
     }
+}
+
+async fn id_of(app: &TestApp, email: &str) -> i32 {
+    accounts::find_by_email(app.db.reader(), &Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+        .id
+}
+
+async fn fresh_session(app: &TestApp, id: i32) -> String {
+    let txn = app.db.begin_write().await.unwrap();
+    let secret = sessions::start(&txn, id, None, Default::default(), chrono::Utc::now())
+        .await
+        .unwrap();
+    txn.commit().await.unwrap();
+    format!("session={secret}")
 }

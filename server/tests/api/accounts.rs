@@ -1,115 +1,14 @@
 //! Getting in: invitation → choose a password → signed in; signing in and out. Forms are
 //! posted as a browser with JavaScript off posts them.
 
-use crate::helpers::{TestApp, database_url, spawn_app};
+use crate::helpers::*;
 use app::{
-    api::account::{AcceptInvitation, SignIn, SignOut, SignOutEverywhere},
-    db::{
-        accounts::{self, NewAccount},
-        entities::audit_event,
-        links,
-    },
-    domain::account::{Email, PersonName, Role},
+    api::account::{SignIn, SignOut, SignOutEverywhere},
+    db::entities::audit_event,
 };
 use leptos::server_fn::ServerFn;
-use reqwest::{Response, header};
+use reqwest::header;
 use sea_orm::EntityTrait;
-
-const PASSWORD: &str = "plum tractor lantern";
-
-async fn invite(app: &TestApp, email: &str) -> String {
-    let now = chrono::Utc::now();
-    let txn = app.db.begin_write().await.unwrap();
-    let new = NewAccount {
-        email: Email::parse(email).unwrap(),
-        name: PersonName::parse("Sam Patel").unwrap(),
-        role: Role::Champion,
-    };
-    let account = accounts::create_invited(&txn, new, None, now)
-        .await
-        .unwrap();
-    let secret = links::issue(&txn, account.id, links::Purpose::Invitation, now)
-        .await
-        .unwrap();
-    txn.commit().await.unwrap();
-    secret
-}
-
-/// Posts a form from `page` as a browser without JavaScript does.
-async fn submit(
-    app: &TestApp,
-    page: &str,
-    action: &str,
-    fields: &[(&str, &str)],
-    cookie: Option<&str>,
-) -> Response {
-    let mut request = app
-        .client
-        .post(app.url(action))
-        .header(header::ACCEPT, "text/html")
-        .header(header::REFERER, app.url(page))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(serde_urlencoded(fields));
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    request.send().await.unwrap()
-}
-
-fn serde_urlencoded(fields: &[(&str, &str)]) -> String {
-    url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(fields)
-        .finish()
-}
-
-fn location(response: &Response) -> String {
-    response.headers()[header::LOCATION]
-        .to_str()
-        .unwrap()
-        .to_owned()
-}
-
-/// The `name=value` of the session cookie a response sets, if any.
-fn session_cookie(response: &Response) -> Option<String> {
-    response
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("session=") && !v.starts_with("session=;"))
-        .map(|v| v.split(';').next().unwrap().to_owned())
-}
-
-async fn page(app: &TestApp, location: &str, cookie: Option<&str>) -> (u16, String) {
-    let path = location.strip_prefix(&app.base).unwrap_or(location);
-    let mut request = app.client.get(app.url(path));
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    let response = request.send().await.unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
-async fn accept(app: &TestApp, link: &str, password: &str, confirm: &str) -> Response {
-    let page = format!("/invitation?link={link}");
-    let fields = [
-        ("link", link),
-        ("password", password),
-        ("confirm_password", confirm),
-    ];
-    submit(app, &page, AcceptInvitation::PATH, &fields, None).await
-}
-
-/// An invited person who has chosen `PASSWORD`; returns their session cookie.
-async fn member(app: &TestApp, email: &str) -> String {
-    let link = invite(app, email).await;
-    session_cookie(&accept(app, &link, PASSWORD, PASSWORD).await).expect("signed in")
-}
-
-async fn sign_in(app: &TestApp, email: &str, password: &str, next: &str) -> Response {
-    let fields = [("email", email), ("password", password), ("next", next)];
-    submit(app, "/login", SignIn::PATH, &fields, None).await
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_invitation_lets_its_owner_choose_a_password_once_and_signs_them_in() {

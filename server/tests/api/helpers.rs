@@ -1,4 +1,15 @@
-use app::db::{Db, demo};
+use app::{
+    api::account::{AcceptInvitation, SignIn},
+    db::{
+        Db,
+        accounts::{self, NewAccount},
+        demo, links,
+    },
+    domain::account::{Email, PersonName, Role},
+    mail::Postbox,
+};
+use leptos::server_fn::ServerFn;
+use reqwest::header;
 use reqwest::{Client, Response, redirect::Policy};
 use server::{ServeConfig, config::ServeArgs};
 use std::path::PathBuf;
@@ -18,7 +29,7 @@ pub struct TestApp {
 pub fn serve_args(site_root: PathBuf) -> ServeArgs {
     ServeArgs {
         addr: "127.0.0.1:0".parse().unwrap(),
-        site_root,
+        site_root: site_root.clone(),
         service_name: "Champions Network".into(),
         organisation_name: "Think Family Partnership".into(),
         public_url: None,
@@ -26,6 +37,10 @@ pub fn serve_args(site_root: PathBuf) -> ServeArgs {
         session_idle_minutes: 8 * 60,
         session_max_hours: 7 * 24,
         max_body_bytes: 64 * 1024,
+        smtp_url: None,
+        mail_dir: site_root.with_file_name("mail"),
+        mail_from: "champions@example.org".into(),
+        mail_retry_secs: 1,
     }
 }
 
@@ -45,7 +60,6 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("site")).unwrap();
     let mut config = serve_args(dir.path().join("site")).check().unwrap();
-    adjust(&mut config);
 
     let db = Db::connect(&database_url(&dir)).await.unwrap();
     db.migrate().await.unwrap();
@@ -53,6 +67,10 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
+    // Emailed links point at this server; failed deliveries are retried within a second or so.
+    config.postbox = Postbox::new(base.parse().unwrap());
+    config.mail.retry_base = chrono::Duration::milliseconds(200);
+    adjust(&mut config);
     let (tx, rx) = oneshot::channel::<()>();
     let handle = tokio::spawn(server::serve(listener, config, db.clone(), async {
         let _ = rx.await;
@@ -104,4 +122,110 @@ pub fn header<'a>(response: &'a Response, name: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no {name} header"))
         .to_str()
         .unwrap()
+}
+
+pub const PASSWORD: &str = "plum tractor lantern";
+
+pub async fn invite(app: &TestApp, email: &str) -> String {
+    invite_as(app, email, Role::Champion).await
+}
+
+/// Invites `email` as the command line does; returns the link's secret.
+pub async fn invite_as(app: &TestApp, email: &str, role: Role) -> String {
+    let now = chrono::Utc::now();
+    let txn = app.db.begin_write().await.unwrap();
+    let new = NewAccount {
+        email: Email::parse(email).unwrap(),
+        name: PersonName::parse("Sam Patel").unwrap(),
+        role,
+    };
+    let account = accounts::create_invited(&txn, new, None, now)
+        .await
+        .unwrap();
+    let secret = links::issue(&txn, account.id, links::Purpose::Invitation, now)
+        .await
+        .unwrap();
+    txn.commit().await.unwrap();
+    secret
+}
+
+/// Posts a form from `page` as a browser without JavaScript does.
+pub async fn submit(
+    app: &TestApp,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+    cookie: Option<&str>,
+) -> Response {
+    let mut request = app
+        .client
+        .post(app.url(action))
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, app.url(page))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(serde_urlencoded(fields));
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.send().await.unwrap()
+}
+
+pub fn serde_urlencoded(fields: &[(&str, &str)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish()
+}
+
+pub fn location(response: &Response) -> String {
+    response.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The `name=value` of the session cookie a response sets, if any.
+pub fn session_cookie(response: &Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("session=") && !v.starts_with("session=;"))
+        .map(|v| v.split(';').next().unwrap().to_owned())
+}
+
+pub async fn page(app: &TestApp, location: &str, cookie: Option<&str>) -> (u16, String) {
+    let path = location.strip_prefix(&app.base).unwrap_or(location);
+    let mut request = app.client.get(app.url(path));
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let response = request.send().await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+pub async fn accept(app: &TestApp, link: &str, password: &str, confirm: &str) -> Response {
+    let page = format!("/invitation?link={link}");
+    let fields = [
+        ("link", link),
+        ("password", password),
+        ("confirm_password", confirm),
+    ];
+    submit(app, &page, AcceptInvitation::PATH, &fields, None).await
+}
+
+/// An invited person who has chosen `PASSWORD`; returns their session cookie.
+pub async fn member(app: &TestApp, email: &str) -> String {
+    member_as(app, email, Role::Champion).await
+}
+
+/// A signed-in person with `role`; returns their session cookie.
+pub async fn member_as(app: &TestApp, email: &str, role: Role) -> String {
+    let link = invite_as(app, email, role).await;
+    session_cookie(&accept(app, &link, PASSWORD, PASSWORD).await).expect("signed in")
+}
+
+pub async fn sign_in(app: &TestApp, email: &str, password: &str, next: &str) -> Response {
+    let fields = [("email", email), ("password", password), ("next", next)];
+    submit(app, "/login", SignIn::PATH, &fields, None).await
 }

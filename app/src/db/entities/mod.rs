@@ -2,6 +2,7 @@
 
 pub mod account_link;
 pub mod audit_event;
+pub mod mail_outbox;
 pub mod session;
 pub mod sign_in_failure;
 pub mod staff_group;

@@ -1,13 +1,47 @@
 use crate::{
-    api::account::{SignOutEverywhere, signed_in_account},
-    ui::components::{Page, ProblemPage, redirect_to_sign_in},
+    api::{
+        account::{SignOutEverywhere, signed_in_account},
+        password::ChangePassword,
+    },
+    domain::account::Role,
+    ui::{
+        components::{Done, Page, ProblemPage, redirect_to_sign_in},
+        forms::{ErrorSummary, TextField},
+        pages::password::NewPasswordFields,
+    },
 };
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 /// A signed-in person's own account. Anyone else is sent to sign in and brought back.
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let sign_out_everywhere = ServerAction::<SignOutEverywhere>::new();
+    let change_password = ServerAction::<ChangePassword>::new();
+    let error = change_password
+        .value()
+        .get_untracked()
+        .and_then(Result::err);
+    let field = |name: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.field(name))
+            .map(str::to_owned)
+    };
+    let (current_error, password_error, confirm_error) = (
+        field("current_password"),
+        field("password"),
+        field("confirm_password"),
+    );
+    let done = use_query_map()
+        .with_untracked(|q| q.get("done"))
+        .filter(|d| d == "password")
+        .map(|_| "Password changed. You have been signed out everywhere else.".to_owned());
+    let title = if error.is_some() {
+        "Error: Your account"
+    } else {
+        "Your account"
+    };
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -20,7 +54,9 @@ pub fn AccountPage() -> impl IntoView {
                     Err(error) => return view! { <ProblemPage error /> }.into_any(),
                 };
                 view! {
-                    <Page title="Your account">
+                    <Page title heading="Your account">
+                        <Done message=done.clone() />
+                        <ErrorSummary error=error.clone() />
                         <dl class="govuk-summary-list">
                             <div class="govuk-summary-list__row">
                                 <dt class="govuk-summary-list__key">"Name"</dt>
@@ -35,6 +71,33 @@ pub fn AccountPage() -> impl IntoView {
                                 <dd class="govuk-summary-list__value">{account.role.label()}</dd>
                             </div>
                         </dl>
+                        {(account.role == Role::Coordinator).then(|| view! {
+                            <h2 class="govuk-heading-m">"Coordinating the network"</h2>
+                            <ul class="govuk-list">
+                                <li><a class="govuk-link" href="/users">"Users"</a></li>
+                                <li><a class="govuk-link" href="/audit">"Audit log"</a></li>
+                                <li><a class="govuk-link" href="/outbox">"Mail outbox"</a></li>
+                            </ul>
+                        })}
+                        <h2 class="govuk-heading-m">"Change your password"</h2>
+                        <ActionForm action=change_password attr:novalidate=true>
+                            <TextField
+                                name="current_password"
+                                label="Current password"
+                                input_type="password"
+                                autocomplete="current-password"
+                                error=current_error.clone()
+                            />
+                            <NewPasswordFields password_error=password_error.clone() confirm_error=confirm_error.clone() />
+                            <button type="submit" class="govuk-button govuk-button--secondary">"Change password"</button>
+                        </ActionForm>
+                        <h2 class="govuk-heading-m">"Your data"</h2>
+                        <p class="govuk-body">
+                            "Download everything the service holds about you: your account, where you are signed in, and what you have done."
+                        </p>
+                        <p class="govuk-body">
+                            <a class="govuk-link" href="/api/my-data" download="my-data.json">"Download your data (JSON)"</a>
+                        </p>
                         <h2 class="govuk-heading-m">"Signed in somewhere else?"</h2>
                         <p class="govuk-body">
                             "If you signed in on a computer you no longer use, or think someone else has, sign out on every device at once."

@@ -2,7 +2,7 @@ use crate::{
     api::account::{AcceptInvitation, invitation},
     ui::{
         components::{Page, ProblemPage},
-        forms::{ErrorSummary, TextField},
+        forms::ErrorSummary,
     },
 };
 use leptos::prelude::*;
@@ -47,21 +47,7 @@ pub fn InvitationPage() -> impl IntoView {
                         </p>
                         <ActionForm action attr:novalidate=true>
                             <input type="hidden" name="link" value=link />
-                            <TextField
-                                name="password"
-                                label="Password"
-                                input_type="password"
-                                autocomplete="new-password"
-                                hint="At least 12 characters. A few unrelated words are easy to remember and hard to guess."
-                                error=password_error
-                            />
-                            <TextField
-                                name="confirm_password"
-                                label="Enter the password again"
-                                input_type="password"
-                                autocomplete="new-password"
-                                error=confirm_error
-                            />
+                            <super::password::NewPasswordFields password_error=password_error.clone() confirm_error=confirm_error.clone() />
                             <button type="submit" class="govuk-button">
                                 "Save password and sign in"
                             </button>

@@ -3,14 +3,20 @@ mod accessibility;
 mod account;
 mod home;
 mod invitation;
+pub(super) mod password;
+mod records;
 mod sign_in;
+mod users;
 
 pub use about::About;
 pub use accessibility::Accessibility;
 pub use account::AccountPage;
 pub use home::Home;
 pub use invitation::InvitationPage;
+pub use password::{ForgottenPasswordPage, ResetPasswordPage};
+pub use records::{AuditPage, OutboxPage};
 pub use sign_in::SignInPage;
+pub use users::{InvitePage, PersonPage, UsersPage};
 
 use super::components::ProblemPage;
 use crate::error::AppError;

@@ -58,6 +58,9 @@ pub fn SignInPage() -> impl IntoView {
                 </button>
             </ActionForm>
             <p class="govuk-body">
+                <a class="govuk-link" href="/forgotten-password">"Forgotten your password?"</a>
+            </p>
+            <p class="govuk-body">
                 "No account yet? Ask a coordinator of the network to invite you."
             </p>
         </Page>

@@ -1,0 +1,208 @@
+//! The emails the service sends, and how a change asks for one to go out. Every email is
+//! plain text with a simple HTML twin, names the service, and holds only what its recipient
+//! needs: their name and one link.
+
+use crate::{
+    db::{links, outbox},
+    domain::account::Account,
+};
+use chrono::{DateTime, Utc};
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+use sea_orm::{ConnectionTrait, DbErr};
+use std::sync::Arc;
+use tokio::sync::Notify;
+use url::Url;
+
+/// An email ready for the outbox.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Letter {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// What server functions need to write emails: the address people reach the service at,
+/// and a way to wake the worker once a letter is committed to the outbox.
+#[derive(Clone, Debug)]
+pub struct Postbox {
+    pub public_url: Url,
+    pub wake: Arc<Notify>,
+}
+
+impl Postbox {
+    pub fn new(public_url: Url) -> Self {
+        Self {
+            public_url,
+            wake: Arc::new(Notify::new()),
+        }
+    }
+
+    /// A link to `path` carrying a one-time secret. The secret goes in the query string,
+    /// which request logs leave out.
+    pub fn link(&self, path: &str, secret: &str) -> String {
+        let mut url = self.public_url.clone();
+        url.set_path(path);
+        url.query_pairs_mut().clear().append_pair("link", secret);
+        url.to_string()
+    }
+
+    /// Call after the transaction that queued a letter has committed.
+    pub fn letters_queued(&self) {
+        self.wake.notify_one();
+    }
+}
+
+/// Issues a fresh invitation link for `account` and queues the email carrying it, in the
+/// caller's transaction.
+pub async fn queue_invitation(
+    conn: &impl ConnectionTrait,
+    postbox: &Postbox,
+    service: &str,
+    account: &Account,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let secret = links::issue(conn, account.id, links::Purpose::Invitation, now).await?;
+    let link = postbox.link("/invitation", &secret);
+    let letter = invitation(
+        service,
+        account.email.as_str(),
+        account.name.as_str(),
+        &link,
+    );
+    outbox::enqueue(conn, letter, now).await.map(drop)
+}
+
+/// Issues a password reset link for `account` and queues the email carrying it.
+pub async fn queue_password_reset(
+    conn: &impl ConnectionTrait,
+    postbox: &Postbox,
+    service: &str,
+    account: &Account,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let secret = links::issue(conn, account.id, links::Purpose::PasswordReset, now).await?;
+    let link = postbox.link("/reset-password", &secret);
+    let letter = password_reset(
+        service,
+        account.email.as_str(),
+        account.name.as_str(),
+        &link,
+    );
+    outbox::enqueue(conn, letter, now).await.map(drop)
+}
+
+pub fn invitation(service: &str, to: &str, name: &str, link: &str) -> Letter {
+    compose(
+        to,
+        format!("You are invited to {service}"),
+        name,
+        &[
+            &format!("You have been invited to {service}."),
+            "Choose a password to finish setting up your account:",
+        ],
+        link,
+        &[
+            "This link works once, within 72 hours. If it has expired, ask a coordinator of the network to send you a new one.",
+            "If you did not expect this email, you can ignore it.",
+        ],
+        service,
+    )
+}
+
+pub fn password_reset(service: &str, to: &str, name: &str, link: &str) -> Letter {
+    compose(
+        to,
+        format!("Reset your password for {service}"),
+        name,
+        &["Someone asked to reset the password of your account. Choose a new password here:"],
+        link,
+        &[
+            "This link works once, within 30 minutes.",
+            "If you did not ask for this, you can ignore this email: your password has not changed.",
+        ],
+        service,
+    )
+}
+
+fn compose(
+    to: &str,
+    subject: String,
+    name: &str,
+    before: &[&str],
+    link: &str,
+    after: &[&str],
+    service: &str,
+) -> Letter {
+    let greeting = format!("Dear {name},");
+    let mut plain = vec![greeting.clone()];
+    plain.extend(before.iter().map(|p| p.to_string()));
+    plain.push(link.to_owned());
+    plain.extend(after.iter().map(|p| p.to_string()));
+    plain.push(service.to_owned());
+
+    let paragraph = |p: &str| format!("<p>{}</p>", text(p));
+    let mut html = vec![paragraph(&greeting)];
+    html.extend(before.iter().map(|p| paragraph(p)));
+    html.push(format!(
+        "<p><a href=\"{}\">{}</a></p>",
+        attr(link),
+        text(link)
+    ));
+    html.extend(after.iter().map(|p| paragraph(p)));
+    html.push(paragraph(service));
+
+    Letter {
+        to: to.to_owned(),
+        subject,
+        text: plain.join("\n\n") + "\n",
+        html: format!(
+            "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+             <body style=\"font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5\">{}</body></html>",
+            text(service),
+            html.join("")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_carry_the_secret_in_the_query_under_the_public_address() {
+        let postbox = Postbox::new(Url::parse("https://champions.example.org/").unwrap());
+        assert_eq!(
+            postbox.link("/invitation", "a+b/c"),
+            "https://champions.example.org/invitation?link=a%2Bb%2Fc"
+        );
+    }
+
+    #[test]
+    fn an_invitation_names_the_service_and_escapes_what_it_quotes_in_html() {
+        let letter = invitation(
+            "Champions <Network>",
+            "sam@example.org",
+            "Sam \"O'Neil\"",
+            "https://x.example/invitation?link=a&b",
+        );
+        assert_eq!(letter.subject, "You are invited to Champions <Network>");
+        assert!(letter.text.contains("Dear Sam \"O'Neil\","));
+        assert!(
+            letter
+                .text
+                .contains("https://x.example/invitation?link=a&b\n")
+        );
+        assert!(
+            letter.html.contains("Champions &lt;Network&gt;"),
+            "{}",
+            letter.html
+        );
+        assert!(
+            letter
+                .html
+                .contains("href=\"https://x.example/invitation?link=a&amp;b\"")
+        );
+        assert!(!letter.html.contains("<Network>"));
+    }
+}

@@ -1,0 +1,294 @@
+//! Coordinators' pages for people's accounts: the list, inviting someone, and one person's
+//! account with what can be done to it.
+
+use crate::{
+    api::users::{
+        ChangeRole, EndUserSessions, InviteUser, ResendInvitation, SetUserAccess, person, user_list,
+    },
+    domain::account::{AccountStatus, Role},
+    ui::{
+        components::{Done, Page, refusal, utc},
+        forms::{ErrorSummary, SelectField, TextField},
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn role_options() -> Vec<(String, String)> {
+    Role::ALL
+        .iter()
+        .map(|r| (r.as_str().to_owned(), r.label().to_owned()))
+        .collect()
+}
+
+fn status_tag(status: AccountStatus) -> impl IntoView {
+    let (text, class) = match status {
+        AccountStatus::Invited => ("Invited", "govuk-tag govuk-tag--blue"),
+        AccountStatus::Active => ("Active", "govuk-tag govuk-tag--green"),
+        AccountStatus::Disabled => ("Disabled", "govuk-tag govuk-tag--grey"),
+    };
+    view! { <strong class=class>{text}</strong> }
+}
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let people = match user_list().await {
+                    Ok(people) => people,
+                    Err(error) => return refusal(error, "/users"),
+                };
+                view! {
+                    <Title text="Users" />
+                    <h1 class="govuk-heading-xl">"Users"</h1>
+                    <a class="govuk-button" href="/users/invite">"Invite a person"</a>
+                    <table class="govuk-table">
+                        <caption class="govuk-table__caption govuk-table__caption--m">
+                            {format!("{} accounts", people.len())}
+                        </caption>
+                        <thead class="govuk-table__head">
+                            <tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">"Name"</th>
+                                <th scope="col" class="govuk-table__header">"Email address"</th>
+                                <th scope="col" class="govuk-table__header">"Role"</th>
+                                <th scope="col" class="govuk-table__header">"Status"</th>
+                            </tr>
+                        </thead>
+                        <tbody class="govuk-table__body">
+                            {people
+                                .into_iter()
+                                .map(|a| {
+                                    view! {
+                                        <tr class="govuk-table__row">
+                                            <td class="govuk-table__cell">
+                                                <a class="govuk-link" href=format!("/users/{}", a.id)>
+                                                    {a.name.as_str().to_owned()}
+                                                </a>
+                                            </td>
+                                            <td class="govuk-table__cell">{a.email.to_string()}</td>
+                                            <td class="govuk-table__cell">{a.role.label()}</td>
+                                            <td class="govuk-table__cell">{status_tag(a.status)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn InvitePage() -> impl IntoView {
+    let action = ServerAction::<InviteUser>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let field = |name: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.field(name))
+            .map(str::to_owned)
+    };
+    let (name_error, email_error, role_error) = (field("name"), field("email"), field("role"));
+    let title = if error.is_some() {
+        "Error: Invite a person"
+    } else {
+        "Invite a person"
+    };
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                // Only coordinators see the form; the list call checks that.
+                if let Err(error) = user_list().await {
+                    return refusal(error, "/users/invite");
+                }
+                view! {
+                    <Page title heading="Invite a person">
+                        <ErrorSummary error=error.clone() />
+                        <p class="govuk-body">
+                            "They get an email with a link to choose a password. The link works once, within 72 hours."
+                        </p>
+                        <ActionForm action attr:novalidate=true>
+                            <TextField name="name" label="Full name" autocomplete="off" error=name_error.clone() />
+                            <TextField
+                                name="email"
+                                label="Work email address"
+                                input_type="email"
+                                autocomplete="off"
+                                error=email_error.clone()
+                            />
+                            <SelectField
+                                name="role"
+                                label="Role"
+                                options=role_options()
+                                selected="staff".to_owned()
+                                error=role_error.clone()
+                            />
+                            <button type="submit" class="govuk-button">"Send invitation"</button>
+                        </ActionForm>
+                    </Page>
+                }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|id| id.parse::<i32>().ok());
+    let done = use_query_map()
+        .with_untracked(|q| q.get("done"))
+        .and_then(|d| {
+            Some(
+                match d.as_str() {
+                    "invited" => "Invitation sent",
+                    "resent" => "A new invitation has been sent",
+                    "role" => "Role changed",
+                    "disabled" => "Account disabled: they have been signed out everywhere",
+                    "enabled" => "Account enabled",
+                    "sessions" => "Signed out on every device",
+                    _ => return None,
+                }
+                .to_owned(),
+            )
+        });
+    let change_role = ServerAction::<ChangeRole>::new();
+    let access = ServerAction::<SetUserAccess>::new();
+    let resend = ServerAction::<ResendInvitation>::new();
+    let end_sessions = ServerAction::<EndUserSessions>::new();
+    // With JavaScript off, a refused change comes back with its error in the address.
+    let error = [
+        change_role.value().get_untracked().and_then(Result::err),
+        access.value().get_untracked().and_then(Result::err),
+        resend.value().get_untracked().and_then(Result::err),
+        end_sessions.value().get_untracked().and_then(Result::err),
+    ]
+    .into_iter()
+    .flatten()
+    .next();
+    let role_error = error
+        .as_ref()
+        .and_then(|e| e.field("role"))
+        .map(str::to_owned);
+
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let here = id.map_or_else(|| "/users".to_owned(), |id| format!("/users/{id}"));
+                let Some(id) = id else {
+                    return refusal(crate::error::AppError::NotFound, &here);
+                };
+                let detail = match person(id).await {
+                    Ok(detail) => detail,
+                    Err(error) => return refusal(error, &here),
+                };
+                let account = detail.account;
+                let name = account.name.as_str().to_owned();
+                let title = if error.is_some() { format!("Error: {name}") } else { name.clone() };
+                view! {
+                    <Page title heading=name.clone()>
+                        <Done message=done.clone() />
+                        <ErrorSummary error=error.clone() />
+                        <dl class="govuk-summary-list">
+                            <div class="govuk-summary-list__row">
+                                <dt class="govuk-summary-list__key">"Email address"</dt>
+                                <dd class="govuk-summary-list__value">{account.email.to_string()}</dd>
+                            </div>
+                            <div class="govuk-summary-list__row">
+                                <dt class="govuk-summary-list__key">"Role"</dt>
+                                <dd class="govuk-summary-list__value">{account.role.label()}</dd>
+                            </div>
+                            <div class="govuk-summary-list__row">
+                                <dt class="govuk-summary-list__key">"Status"</dt>
+                                <dd class="govuk-summary-list__value">{status_tag(account.status)}</dd>
+                            </div>
+                        </dl>
+
+                        <h2 class="govuk-heading-m">"Role"</h2>
+                        <ActionForm action=change_role>
+                            <input type="hidden" name="id" value=id />
+                            <SelectField
+                                name="role"
+                                label="New role"
+                                options=role_options()
+                                selected=account.role.as_str().to_owned()
+                                error=role_error.clone()
+                            />
+                            <button type="submit" class="govuk-button govuk-button--secondary">"Change role"</button>
+                        </ActionForm>
+
+                        {(account.status == AccountStatus::Invited).then(|| view! {
+                            <h2 class="govuk-heading-m">"Invitation"</h2>
+                            <p class="govuk-body">"They have not chosen a password yet."</p>
+                            <ActionForm action=resend>
+                                <input type="hidden" name="id" value=id />
+                                <button type="submit" class="govuk-button govuk-button--secondary">"Send a new invitation"</button>
+                            </ActionForm>
+                        })}
+
+                        <h2 class="govuk-heading-m">"Where they are signed in"</h2>
+                        {if detail.sessions.is_empty() {
+                            view! { <p class="govuk-body">"Not signed in anywhere."</p> }.into_any()
+                        } else {
+                            view! {
+                                <table class="govuk-table">
+                                    <caption class="govuk-table__caption govuk-table__caption--s">"Sessions (times in UTC)"</caption>
+                                    <thead class="govuk-table__head">
+                                        <tr class="govuk-table__row">
+                                            <th scope="col" class="govuk-table__header">"Signed in"</th>
+                                            <th scope="col" class="govuk-table__header">"Last used"</th>
+                                            <th scope="col" class="govuk-table__header">"Browser"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody class="govuk-table__body">
+                                        {detail.sessions.iter().map(|s| view! {
+                                            <tr class="govuk-table__row">
+                                                <td class="govuk-table__cell">{utc(s.started_at)}</td>
+                                                <td class="govuk-table__cell">{utc(s.last_seen_at)}</td>
+                                                <td class="govuk-table__cell">{s.user_agent.clone().unwrap_or_default()}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                <ActionForm action=end_sessions>
+                                    <input type="hidden" name="id" value=id />
+                                    <button type="submit" class="govuk-button govuk-button--warning">"Sign them out everywhere"</button>
+                                </ActionForm>
+                            }.into_any()
+                        }}
+
+                        <h2 class="govuk-heading-m">"Access"</h2>
+                        {if account.status == AccountStatus::Disabled {
+                            view! {
+                                <p class="govuk-body">"This account is disabled: they cannot sign in."</p>
+                                <ActionForm action=access>
+                                    <input type="hidden" name="id" value=id />
+                                    <input type="hidden" name="allow" value="true" />
+                                    <button type="submit" class="govuk-button govuk-button--secondary">"Enable account"</button>
+                                </ActionForm>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <p class="govuk-body">"Disabling the account signs them out everywhere at once. It can be enabled again."</p>
+                                <ActionForm action=access>
+                                    <input type="hidden" name="id" value=id />
+                                    <input type="hidden" name="allow" value="false" />
+                                    <button type="submit" class="govuk-button govuk-button--warning">"Disable account"</button>
+                                </ActionForm>
+                            }.into_any()
+                        }}
+                        <p class="govuk-body"><a class="govuk-link" href="/users">"Back to users"</a></p>
+                    </Page>
+                }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}
