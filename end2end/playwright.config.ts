@@ -51,6 +51,7 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: "../target/site",
+      MAIL_DIR: join(process.env.E2E_DATA_DIR, "mail"),
       RUST_LOG: process.env.E2E_RUST_LOG ?? "warn",
     },
   },

@@ -1,17 +1,5 @@
-import { execFileSync } from "node:child_process";
 import { test, expect, expectNoAxeViolations } from "./fixtures";
-
-const password = "plum tractor lantern";
-
-/** Invites a new person with the command line, as the first coordinator is, and returns the link. */
-function invite(email: string, name: string): string {
-  const out = execFileSync(
-    "../target/release/champions",
-    ["create-user", "--email", email, "--name", name, "--role", "champion"],
-    { env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, PUBLIC_URL: process.env.E2E_BASE_URL, RUST_LOG: "error" } },
-  ).toString();
-  return out.trim().split("\n").pop()!;
-}
+import { invite, password } from "./people";
 
 test("an invited person chooses a password, is signed in, signs out and back in", async ({ page }, info) => {
   const email = `sam.${info.project.name}@example.org`;
@@ -21,15 +9,15 @@ test("an invited person chooses a password, is signed in, signs out and back in"
   await expectNoAxeViolations(page, info);
 
   // A password that is too short is explained next to the field, and nothing changes.
-  await page.getByLabel("Password", { exact: true }).fill("too short");
-  await page.getByLabel("Enter the password again").fill("too short");
+  await page.getByLabel("New password", { exact: true }).fill("too short");
+  await page.getByLabel("Enter the new password again").fill("too short");
   await page.getByRole("button", { name: "Save password and sign in" }).click();
   await expect(page.getByRole("alert")).toContainText("Password must be 12 characters or more");
   await expect(page).toHaveTitle(/^Error: Choose a password/);
   await expectNoAxeViolations(page, info);
 
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByLabel("Enter the password again").fill(password);
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("Enter the new password again").fill(password);
   await page.getByRole("button", { name: "Save password and sign in" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByText("Sam Patel")).toBeVisible();
@@ -68,8 +56,8 @@ test("someone not signed in is sent from their account page to sign in, and back
   const email = `lee.${info.project.name}@example.org`;
   const link = invite(email, "Lee Jones");
   await page.goto(link);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByLabel("Enter the password again").fill(password);
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("Enter the new password again").fill(password);
   await page.getByRole("button", { name: "Save password and sign in" }).click();
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
 

@@ -27,7 +27,7 @@ pub async fn audit_log(
 }
 
 /// The same entries as CSV, for a download: UTC time, who, action, record, changes.
-#[server(input = GetUrl, output = StreamingText)]
+#[server(input = GetUrl, output = StreamingText, endpoint = "audit-log.csv")]
 pub async fn audit_csv(
     action: Option<String>,
     from: Option<String>,

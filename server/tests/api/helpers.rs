@@ -59,6 +59,11 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("site")).unwrap();
+    start(dir, adjust).await
+}
+
+/// A server on the database (and mail folder) in `dir`, migrated and with the demo data.
+async fn start(dir: TempDir, adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
     let mut config = serve_args(dir.path().join("site")).check().unwrap();
 
     let db = Db::connect(&database_url(&dir)).await.unwrap();
@@ -106,6 +111,19 @@ impl TestApp {
 
     pub fn site_root(&self) -> PathBuf {
         self.dir.path().join("site")
+    }
+
+    /// Stops the server as SIGTERM would and starts a new one on the same database.
+    pub async fn restart(mut self, adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
+        self.shutdown.take().unwrap().send(()).unwrap();
+        (&mut self.handle).await.unwrap().unwrap();
+        self.db.clone().close().await;
+        start(self.dir, adjust).await
+    }
+
+    /// The emails written to the mail folder so far.
+    pub fn mail_folder(&self) -> PathBuf {
+        self.dir.path().join("mail")
     }
 
     /// Asks the server to stop as SIGTERM would, and waits for it.
@@ -228,4 +246,60 @@ pub async fn member_as(app: &TestApp, email: &str, role: Role) -> String {
 pub async fn sign_in(app: &TestApp, email: &str, password: &str, next: &str) -> Response {
     let fields = [("email", email), ("password", password), ("next", next)];
     submit(app, "/login", SignIn::PATH, &fields, None).await
+}
+
+/// A file-system email, parsed: (to, subject, plain text, HTML).
+pub fn read_letter(raw: &[u8]) -> (String, String, String, String) {
+    let message = mail_parser::MessageParser::default()
+        .parse(raw)
+        .expect("an email");
+    let to = message
+        .to()
+        .and_then(|to| to.first())
+        .and_then(|a| a.address())
+        .unwrap_or_default()
+        .to_owned();
+    (
+        to,
+        message.subject().unwrap_or_default().to_owned(),
+        message.body_text(0).unwrap_or_default().into_owned(),
+        message.body_html(0).unwrap_or_default().into_owned(),
+    )
+}
+
+/// The files in `dir` (recursively: a Maildir keeps them in `new/`), waiting up to ten
+/// seconds for there to be at least `count`.
+pub async fn wait_for_files(dir: &std::path::Path, count: usize) -> Vec<Vec<u8>> {
+    for _ in 0..100 {
+        let files = files_in(dir);
+        if files.len() >= count {
+            return files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("fewer than {count} emails arrived in {}", dir.display());
+}
+
+pub fn files_in(dir: &std::path::Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return vec![];
+    };
+    let mut files = vec![];
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(files_in(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// The link in an email's text that starts with `prefix`.
+pub fn link_in(text: &str, prefix: &str) -> String {
+    let start = text
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no {prefix} link in {text}"));
+    text[start..].split_whitespace().next().unwrap().to_owned()
 }

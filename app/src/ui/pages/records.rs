@@ -29,7 +29,7 @@ pub fn AuditPage() -> impl IntoView {
                 };
                 let field = |name: &str| error.as_ref().and_then(|e| e.field(name)).map(str::to_owned);
                 let csv = format!(
-                    "/api/audit_csv?{}",
+                    "/api/audit-log.csv?{}",
                     url::form_urlencoded::Serializer::new(String::new())
                         .extend_pairs([("action", &action), ("from", &from), ("to", &to)])
                         .finish()
