@@ -53,42 +53,26 @@ impl Postbox {
     }
 }
 
-/// Issues a fresh invitation link for `account` and queues the email carrying it, in the
+/// Issues a fresh link of `purpose` for `account` and queues the email carrying it, in the
 /// caller's transaction.
-pub async fn queue_invitation(
+pub async fn queue_link(
     conn: &impl ConnectionTrait,
     postbox: &Postbox,
     service: &str,
     account: &Account,
+    purpose: links::Purpose,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let secret = links::issue(conn, account.id, links::Purpose::Invitation, now).await?;
-    let link = postbox.link("/invitation", &secret);
-    let letter = invitation(
-        service,
-        account.email.as_str(),
-        account.name.as_str(),
-        &link,
-    );
-    outbox::enqueue(conn, letter, now).await.map(drop)
-}
-
-/// Issues a password reset link for `account` and queues the email carrying it.
-pub async fn queue_password_reset(
-    conn: &impl ConnectionTrait,
-    postbox: &Postbox,
-    service: &str,
-    account: &Account,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    let secret = links::issue(conn, account.id, links::Purpose::PasswordReset, now).await?;
-    let link = postbox.link("/reset-password", &secret);
-    let letter = password_reset(
-        service,
-        account.email.as_str(),
-        account.name.as_str(),
-        &link,
-    );
+    let secret = links::issue(conn, account.id, purpose, now).await?;
+    let (to, name) = (account.email.as_str(), account.name.as_str());
+    let letter = match purpose {
+        links::Purpose::Invitation => {
+            invitation(service, to, name, &postbox.link("/invitation", &secret))
+        }
+        links::Purpose::PasswordReset => {
+            password_reset(service, to, name, &postbox.link("/reset-password", &secret))
+        }
+    };
     outbox::enqueue(conn, letter, now).await.map(drop)
 }
 

@@ -230,19 +230,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// Who an invitation link is for, to greet them; an error if the link is no longer good.
 #[server]
 pub async fn invitation(link: String) -> Result<String, AppError> {
-    use crate::db::{accounts, links};
-
-    let db = super::context::db()?;
-    let now = chrono::Utc::now();
-    let user_id = links::peek(db.reader(), &link, links::Purpose::Invitation, now)
-        .await
-        .map_err(|e| AppError::internal("reading an invitation", e))?
-        .ok_or(AppError::LinkExpired)?;
-    let account = accounts::get(db.reader(), user_id)
-        .await
-        .map_err(|e| AppError::internal("reading an invited account", e))?
-        .ok_or(AppError::LinkExpired)?;
-    Ok(account.name.as_str().to_owned())
+    super::password::link_owner_name(&link, crate::db::links::Purpose::Invitation).await
 }
 
 /// Anyone holding a live invitation link: sets the password, activates the account and signs
@@ -254,7 +242,6 @@ pub async fn accept_invitation(
     confirm_password: String,
 ) -> Result<(), AppError> {
     use crate::{
-        auth::password_hash,
         db::{accounts, audit, links, sessions},
         domain::audit::Action,
     };
@@ -262,21 +249,9 @@ pub async fn accept_invitation(
     super::password::check_new_password(&password, &confirm_password)?;
     let db = super::context::db()?;
     let settings = super::context::session_settings()?;
-    // Hashing is deliberately costly: only for a link that is still good.
-    let live = links::peek(
-        db.reader(),
-        &link,
-        links::Purpose::Invitation,
-        chrono::Utc::now(),
-    )
-    .await
-    .map_err(|e| AppError::internal("reading an invitation", e))?;
-    if live.is_none() {
-        return Err(AppError::LinkExpired);
-    }
-    let hash = password_hash::hash(password)
-        .await
-        .map_err(|e| AppError::internal("hashing a password", e))?;
+    let hash =
+        super::password::hash_for_live_link(&db, &link, links::Purpose::Invitation, password)
+            .await?;
     let now = chrono::Utc::now();
     let user_agent = user_agent();
 

@@ -1,10 +1,7 @@
 //! Reading the audit log: coordinators only, filtered, on a page or as CSV. Nothing here (or
 //! anywhere) changes it; the database refuses updates and deletes as well.
 
-use crate::{
-    domain::{audit::AuditEntry, outbox::OutboxEntry},
-    error::AppError,
-};
+use crate::{domain::audit::AuditEntry, error::AppError};
 use leptos::{
     prelude::*,
     server_fn::codec::{GetUrl, StreamingText, TextStream},
@@ -65,17 +62,6 @@ pub async fn audit_csv(
     Ok(TextStream::new(futures::stream::once(
         async move { Ok(text) },
     )))
-}
-
-/// The mail outbox without bodies: what is queued, sent or failing, and why.
-#[server]
-pub async fn mail_outbox() -> Result<Vec<OutboxEntry>, AppError> {
-    use crate::{db::outbox, domain::account::Role};
-    super::context::require(Role::Coordinator).await?;
-    let db = super::context::db()?;
-    outbox::recent(db.reader(), PAGE_LIMIT)
-        .await
-        .map_err(|e| AppError::internal("reading the outbox", e))
 }
 
 #[cfg(feature = "ssr")]

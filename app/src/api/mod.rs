@@ -6,5 +6,6 @@ pub mod audit;
 #[cfg(feature = "ssr")]
 mod context;
 pub mod network;
+pub mod outbox;
 pub mod password;
 pub mod users;

@@ -40,8 +40,15 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         let found = accounts::find_by_email(&txn, &email).await?;
         let queued = match found {
             Some((account, _)) if account.status == AccountStatus::Active => {
-                mail::queue_password_reset(&txn, &postbox, site.service_name(), &account, now)
-                    .await?;
+                mail::queue_link(
+                    &txn,
+                    &postbox,
+                    site.service_name(),
+                    &account,
+                    crate::db::links::Purpose::PasswordReset,
+                    now,
+                )
+                .await?;
                 true
             }
             _ => false,
@@ -62,22 +69,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
 /// Whose a reset link is, to greet them; an error if the link is no longer good.
 #[server]
 pub async fn password_reset(link: String) -> Result<String, AppError> {
-    use crate::db::{accounts, links};
-    let db = super::context::db()?;
-    let user_id = links::peek(
-        db.reader(),
-        &link,
-        links::Purpose::PasswordReset,
-        chrono::Utc::now(),
-    )
-    .await
-    .map_err(|e| AppError::internal("reading a reset link", e))?
-    .ok_or(AppError::LinkExpired)?;
-    let account = accounts::get(db.reader(), user_id)
-        .await
-        .map_err(|e| AppError::internal("reading an account to reset", e))?
-        .ok_or(AppError::LinkExpired)?;
-    Ok(account.name.as_str().to_owned())
+    link_owner_name(&link, crate::db::links::Purpose::PasswordReset).await
 }
 
 /// Anyone holding a live reset link: sets the new password, ends every session of the
@@ -89,26 +81,12 @@ pub async fn reset_password(
     confirm_password: String,
 ) -> Result<(), AppError> {
     use crate::{
-        auth::password_hash,
         db::{accounts, audit, links, sessions},
         domain::{account::AccountStatus, audit::Action},
     };
     check_new_password(&password, &confirm_password)?;
     let (db, settings) = (super::context::db()?, super::context::session_settings()?);
-    let live = links::peek(
-        db.reader(),
-        &link,
-        links::Purpose::PasswordReset,
-        chrono::Utc::now(),
-    )
-    .await
-    .map_err(|e| AppError::internal("reading a reset link", e))?;
-    if live.is_none() {
-        return Err(AppError::LinkExpired);
-    }
-    let hash = password_hash::hash(password)
-        .await
-        .map_err(|e| AppError::internal("hashing a password", e))?;
+    let hash = hash_for_live_link(&db, &link, links::Purpose::PasswordReset, password).await?;
     let now = chrono::Utc::now();
     let user_agent = super::account::user_agent();
     let reset = async {
@@ -229,4 +207,44 @@ pub(super) fn check_new_password(password: &str, confirm: &str) -> Result<(), Ap
         ));
     }
     Ok(())
+}
+
+/// The name of the person a live link is for, to greet them; `LinkExpired` otherwise.
+#[cfg(feature = "ssr")]
+pub(super) async fn link_owner_name(
+    link: &str,
+    purpose: crate::db::links::Purpose,
+) -> Result<String, AppError> {
+    use crate::db::{accounts, links};
+    let db = super::context::db()?;
+    let user_id = links::peek(db.reader(), link, purpose, chrono::Utc::now())
+        .await
+        .map_err(|e| AppError::internal("reading a link", e))?
+        .ok_or(AppError::LinkExpired)?;
+    let account = accounts::get(db.reader(), user_id)
+        .await
+        .map_err(|e| AppError::internal("reading a link's account", e))?
+        .ok_or(AppError::LinkExpired)?;
+    Ok(account.name.as_str().to_owned())
+}
+
+/// Hashes the new password, but only for a link that is still good: hashing is
+/// deliberately costly. The caller redeems the link in its transaction.
+#[cfg(feature = "ssr")]
+pub(super) async fn hash_for_live_link(
+    db: &crate::db::Db,
+    link: &str,
+    purpose: crate::db::links::Purpose,
+    password: String,
+) -> Result<String, AppError> {
+    use crate::{auth::password_hash, db::links};
+    let live = links::peek(db.reader(), link, purpose, chrono::Utc::now())
+        .await
+        .map_err(|e| AppError::internal("reading a link", e))?;
+    if live.is_none() {
+        return Err(AppError::LinkExpired);
+    }
+    password_hash::hash(password)
+        .await
+        .map_err(|e| AppError::internal("hashing a password", e))
 }

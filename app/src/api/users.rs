@@ -85,7 +85,15 @@ pub async fn invite_user(name: String, email: String, role: String) -> Result<()
         let txn = db.begin_write().await?;
         let new = NewAccount { email, name, role };
         let account = accounts::create_invited(&txn, new, Some(coordinator.id), now).await?;
-        mail::queue_invitation(&txn, &postbox, site.service_name(), &account, now).await?;
+        mail::queue_link(
+            &txn,
+            &postbox,
+            site.service_name(),
+            &account,
+            crate::db::links::Purpose::Invitation,
+            now,
+        )
+        .await?;
         txn.commit().await?;
         Ok::<_, CreateAccountError>(account)
     };
@@ -128,7 +136,15 @@ pub async fn resend_invitation(id: i32) -> Result<(), AppError> {
             return Ok(None);
         };
         if account.status == AccountStatus::Invited {
-            mail::queue_invitation(&txn, &postbox, site.service_name(), &account, now).await?;
+            mail::queue_link(
+                &txn,
+                &postbox,
+                site.service_name(),
+                &account,
+                crate::db::links::Purpose::Invitation,
+                now,
+            )
+            .await?;
             let entry = audit::AuditRecord {
                 actor: Some(coordinator.id),
                 action: Action::Invite,
@@ -189,10 +205,7 @@ pub async fn change_role(id: i32, role: String) -> Result<(), AppError> {
 /// Disables an account (its sessions end at once) or lets it back in.
 #[server]
 pub async fn set_user_access(id: i32, allow: bool) -> Result<(), AppError> {
-    use crate::{
-        db::accounts,
-        domain::account::{AccountStatus, Role},
-    };
+    use crate::{db::accounts, domain::account::Role};
     let coordinator = super::context::require(Role::Coordinator).await?;
     if id == coordinator.id {
         return Err(AppError::invalid(
@@ -204,17 +217,7 @@ pub async fn set_user_access(id: i32, allow: bool) -> Result<(), AppError> {
     let now = chrono::Utc::now();
     let changed = async {
         let txn = db.begin_write().await?;
-        if accounts::get(&txn, id).await?.is_none() {
-            return Ok(None);
-        }
-        let status = if !allow {
-            AccountStatus::Disabled
-        } else if accounts::password_hash(&txn, id).await?.is_some() {
-            AccountStatus::Active
-        } else {
-            AccountStatus::Invited
-        };
-        let before = accounts::set_status(&txn, coordinator.id, id, status, now).await?;
+        let before = accounts::set_access(&txn, coordinator.id, id, allow, now).await?;
         txn.commit().await?;
         Ok::<_, sea_orm::DbErr>(before)
     };

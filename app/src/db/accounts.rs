@@ -177,17 +177,24 @@ pub async fn change_role(
 }
 
 /// A coordinator disables an account (its sessions end in the same transaction) or lets it
-/// back in. Returns the account as it was.
-pub async fn set_status(
+/// back in: active again if it has a password, otherwise invited still. Returns the account
+/// as it was.
+pub async fn set_access(
     conn: &impl ConnectionTrait,
     actor: i32,
     id: i32,
-    status: AccountStatus,
+    allow: bool,
     now: DateTime<Utc>,
 ) -> Result<Option<Account>, DbErr> {
-    let Some(before) = get(conn, id).await? else {
+    let Some(row) = user_account::Entity::find_by_id(id).one(conn).await? else {
         return Ok(None);
     };
+    let status = match (allow, row.password_hash.is_some()) {
+        (false, _) => AccountStatus::Disabled,
+        (true, true) => AccountStatus::Active,
+        (true, false) => AccountStatus::Invited,
+    };
+    let before = to_account(row)?;
     if before.status != status {
         update_column(conn, id, user_account::Column::Status, status.as_str(), now).await?;
         let change = FieldChange::plain(
@@ -197,7 +204,7 @@ pub async fn set_status(
         );
         audit::record(conn, now, change_entry(actor, id, Action::Update, change)).await?;
     }
-    if status == AccountStatus::Disabled {
+    if !allow {
         super::sessions::end_all(conn, id).await?;
     }
     Ok(Some(before))

@@ -50,7 +50,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let hint_id = hint.map(|_| format!("{name}-hint"));
     let error_id = error.as_ref().map(|_| format!("{name}-error"));
-    let described_by = [hint_id.clone(), error_id.clone()]
+    let described_by = [hint_id.clone(), error_id]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -60,14 +60,7 @@ pub fn TextField(
         <div class="govuk-form-group" class:govuk-form-group--error=has_error>
             <label class="govuk-label" for=name>{label}</label>
             {hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
-            {error.map(|message| {
-                view! {
-                    <p class="govuk-error-message" id=error_id.clone()>
-                        <span class="govuk-visually-hidden">"Error: "</span>
-                        {message}
-                    </p>
-                }
-            })}
+            <FieldMessage name error />
             <input
                 class="govuk-input"
                 class:govuk-input--error=has_error
@@ -92,25 +85,17 @@ pub fn SelectField(
     #[prop(default = String::new())] selected: String,
     #[prop(default = None)] error: Option<String>,
 ) -> impl IntoView {
-    let error_id = format!("{name}-error");
     let has_error = error.is_some();
     view! {
         <div class="govuk-form-group" class:govuk-form-group--error=has_error>
             <label class="govuk-label" for=name>{label}</label>
-            {error.map(|message| {
-                view! {
-                    <p class="govuk-error-message" id=error_id.clone()>
-                        <span class="govuk-visually-hidden">"Error: "</span>
-                        {message}
-                    </p>
-                }
-            })}
+            <FieldMessage name error />
             <select
                 class="govuk-select"
                 class:govuk-select--error=has_error
                 id=name
                 name=name
-                aria-describedby=has_error.then_some(error_id.clone())
+                aria-describedby=has_error.then(|| format!("{name}-error"))
             >
                 {options
                     .into_iter()
@@ -122,4 +107,17 @@ pub fn SelectField(
             </select>
         </div>
     }
+}
+
+/// The message above a field in its error state, named `{name}-error` for `aria-describedby`.
+#[component]
+fn FieldMessage(name: &'static str, error: Option<String>) -> impl IntoView {
+    error.map(|message| {
+        view! {
+            <p class="govuk-error-message" id=format!("{name}-error")>
+                <span class="govuk-visually-hidden">"Error: "</span>
+                {message}
+            </p>
+        }
+    })
 }

@@ -8,8 +8,9 @@ use app::{
             AcceptInvitation, Invitation, MyData, SignIn, SignOut, SignOutEverywhere,
             SignedInAccount,
         },
-        audit::{AuditCsv, AuditLog, MailOutbox},
+        audit::{AuditCsv, AuditLog},
         network::StaffGroups,
+        outbox::MailOutbox,
         password::{ChangePassword, PasswordReset, RequestPasswordReset, ResetPassword},
         users::{
             ChangeRole, EndUserSessions, InviteUser, Person, ResendInvitation, SetUserAccess,
@@ -126,15 +127,9 @@ async fn every_caller_is_answered_or_refused_as_the_table_says() {
         accounts::set_password(&txn, id, "unused".into(), chrono::Utc::now())
             .await
             .unwrap();
-        accounts::set_status(
-            &txn,
-            id,
-            id,
-            app::domain::account::AccountStatus::Active,
-            chrono::Utc::now(),
-        )
-        .await
-        .unwrap();
+        accounts::set_access(&txn, id, id, true, chrono::Utc::now())
+            .await
+            .unwrap();
         txn.commit().await.unwrap();
         callers.push((Some(role), Some(id)));
     }

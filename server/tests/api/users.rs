@@ -65,6 +65,7 @@ async fn an_emailed_invitation_lets_the_person_in_to_what_their_role_allows() {
     );
     assert_eq!(page(&app, "/account", Some(&staff)).await.0, 200);
     assert_eq!(page(&app, "/outbox", Some(&staff)).await.0, 403);
+    assert_eq!(page(&app, "/users/invite", Some(&staff)).await.0, 403);
 
     let anonymous = app.get("/users").await;
     assert_eq!(

@@ -1,7 +1,10 @@
 //! Coordinators' read-only views: the audit log (filtered, and as CSV) and the mail outbox.
 
 use crate::{
-    api::audit::{PAGE_LIMIT, audit_log, mail_outbox},
+    api::{
+        audit::{PAGE_LIMIT, audit_log},
+        outbox::mail_outbox,
+    },
     domain::{audit::Action, outbox::DeliveryState},
     ui::{
         components::{refusal, utc},

@@ -2,10 +2,12 @@
 //! account with what can be done to it.
 
 use crate::{
+    api::account::signed_in_account,
     api::users::{
         ChangeRole, EndUserSessions, InviteUser, ResendInvitation, SetUserAccess, person, user_list,
     },
     domain::account::{AccountStatus, Role},
+    error::AppError,
     ui::{
         components::{Done, Page, refusal, utc},
         forms::{ErrorSummary, SelectField, TextField},
@@ -102,9 +104,12 @@ pub fn InvitePage() -> impl IntoView {
     view! {
         <Suspense>
             {Suspend::new(async move {
-                // Only coordinators see the form; the list call checks that.
-                if let Err(error) = user_list().await {
-                    return refusal(error, "/users/invite");
+                // Only coordinators see the form (invite_user checks again when it is sent).
+                match signed_in_account().await {
+                    Ok(Some(me)) if me.role == Role::Coordinator => {}
+                    Ok(Some(_)) => return refusal(AppError::Forbidden, "/users/invite"),
+                    Ok(None) => return refusal(AppError::SignInRequired, "/users/invite"),
+                    Err(error) => return refusal(error, "/users/invite"),
                 }
                 view! {
                     <Page title heading="Invite a person">
@@ -183,7 +188,7 @@ pub fn PersonPage() -> impl IntoView {
             {Suspend::new(async move {
                 let here = id.map_or_else(|| "/users".to_owned(), |id| format!("/users/{id}"));
                 let Some(id) = id else {
-                    return refusal(crate::error::AppError::NotFound, &here);
+                    return refusal(AppError::NotFound, &here);
                 };
                 let detail = match person(id).await {
                     Ok(detail) => detail,
