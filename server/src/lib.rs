@@ -2,6 +2,7 @@
 
 pub mod config;
 mod cross_site;
+mod error_status;
 mod headers;
 pub mod mail;
 pub mod ops;

@@ -4,6 +4,7 @@
 use crate::{
     config::ServeConfig,
     cross_site::refuse_cross_site,
+    error_status::status_from_error,
     headers::{HeaderPolicy, set_headers},
     ops::healthz,
 };
@@ -81,6 +82,7 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
         })
         .fallback(file_and_error_handler_with_context(context, shell))
         .with_state(options)
+        .layer(middleware::from_fn(status_from_error))
         .layer(middleware::from_fn(refuse_cross_site))
         .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(

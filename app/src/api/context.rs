@@ -67,9 +67,7 @@ pub async fn current_user() -> Result<Option<Account>, AppError> {
 
 /// The signed-in account, or `SignInRequired` for anyone else.
 pub async fn signed_in() -> Result<Account, AppError> {
-    current_user()
-        .await?
-        .ok_or_else(|| refused(AppError::SignInRequired))
+    current_user().await?.ok_or(AppError::SignInRequired)
 }
 
 /// The signed-in account if its role includes `role`; `SignInRequired` or `Forbidden` if not.
@@ -79,28 +77,8 @@ pub async fn require(role: Role) -> Result<Account, AppError> {
     if account.role.includes(role) {
         Ok(account)
     } else {
-        Err(refused(AppError::Forbidden))
+        Err(AppError::Forbidden)
     }
-}
-
-/// Answers a refusal with its own status (401, 403) to scripts. A plain form post keeps the
-/// framework's redirect back to its page, which shows the message.
-fn refused(error: AppError) -> AppError {
-    let form_post = use_context::<Parts>()
-        .and_then(|p| {
-            p.headers
-                .get(http::header::ACCEPT)?
-                .to_str()
-                .ok()
-                .map(str::to_owned)
-        })
-        .is_some_and(|accept| accept.contains("text/html"));
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
-        && !form_post
-    {
-        response.set_status(error.status_code());
-    }
-    error
 }
 
 pub fn postbox() -> Result<Postbox, AppError> {

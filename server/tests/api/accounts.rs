@@ -393,3 +393,36 @@ async fn a_signed_in_page_renders_while_the_writer_is_busy() {
         assert!(html.contains("Your account"));
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scripts_get_the_error_status_and_when_to_try_again() {
+    let app = spawn_app().await;
+    member(&app, "sam@example.org").await;
+    let attempt = || async {
+        let response = app
+            .client
+            .post(app.url(SignIn::PATH))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body("email=sam%40example.org&password=not+the+password+at+all")
+            .send()
+            .await
+            .unwrap();
+        let retry = response.headers().get(header::RETRY_AFTER).cloned();
+        (
+            response.status().as_u16(),
+            retry,
+            response.text().await.unwrap(),
+        )
+    };
+    for _ in 0..5 {
+        let (status, retry, body) = attempt().await;
+        assert_eq!(
+            (status, retry, body.as_str()),
+            (422, None, "\"SignInFailed\"")
+        );
+    }
+    let (status, retry, body) = attempt().await;
+    assert_eq!(status, 429, "{body}");
+    assert_eq!(retry.unwrap(), "900");
+    assert_eq!(body, r#"{"TooManyAttempts":{"minutes":15}}"#);
+}
