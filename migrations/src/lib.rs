@@ -6,6 +6,7 @@ mod m20261122_000001_staff_groups;
 mod m20261122_000002_accounts;
 mod m20261122_000003_sign_in_failures;
 mod m20261122_000004_mail_outbox;
+mod m20261122_000005_directory;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_accounts::Migration),
             Box::new(m20261122_000003_sign_in_failures::Migration),
             Box::new(m20261122_000004_mail_outbox::Migration),
+            Box::new(m20261122_000005_directory::Migration),
         ]
     }
 }

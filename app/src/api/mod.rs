@@ -3,8 +3,10 @@
 
 pub mod account;
 pub mod audit;
+pub mod bank;
 #[cfg(feature = "ssr")]
 mod context;
+pub mod directory;
 pub mod network;
 pub mod outbox;
 pub mod password;

@@ -53,6 +53,8 @@ pub async fn create_invited(
             _ => CreateAccountError::Db(e),
         })?;
     let id = inserted.last_insert_id;
+    // A directory profile with this address (imported, or made by a coordinator) is theirs.
+    super::directory::link_account(conn, id, new.email.as_str()).await?;
     audit::record(
         conn,
         now,

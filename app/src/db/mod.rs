@@ -2,8 +2,11 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod bank;
 pub mod demo;
+pub mod directory;
 pub mod entities;
+pub mod history;
 pub mod links;
 pub mod network;
 pub mod outbox;

@@ -2,6 +2,9 @@
 
 pub mod account;
 pub mod audit;
+pub mod bank;
+pub mod directory;
+pub mod fields;
 pub mod navigation;
 pub mod network;
 pub mod outbox;

@@ -74,6 +74,22 @@ pub fn Done(message: Option<String>) -> impl IntoView {
     })
 }
 
+/// One row of a GOV.UK summary list; nothing when `empty`. Line breaks in text are kept.
+pub fn summary_row(
+    key: &'static str,
+    value: impl IntoView + 'static,
+    empty: bool,
+) -> impl IntoView {
+    (!empty).then(|| {
+        view! {
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">{key}</dt>
+                <dd class="govuk-summary-list__value app-pre-line">{value}</dd>
+            </div>
+        }
+    })
+}
+
 /// A date and time as people here read it, in UTC (which the page says).
 pub fn utc(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%-d %b %Y %H:%M").to_string()

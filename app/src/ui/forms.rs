@@ -49,12 +49,7 @@ pub fn TextField(
     #[prop(default = String::new())] value: String,
 ) -> impl IntoView {
     let hint_id = hint.map(|_| format!("{name}-hint"));
-    let error_id = error.as_ref().map(|_| format!("{name}-error"));
-    let described_by = [hint_id.clone(), error_id]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let described_by = described_by(name, hint.is_some(), error.is_some());
     let has_error = error.is_some();
     view! {
         <div class="govuk-form-group" class:govuk-form-group--error=has_error>
@@ -70,7 +65,7 @@ pub fn TextField(
                 value=(!value.is_empty()).then_some(value)
                 autocomplete=autocomplete
                 spellcheck=(input_type == "email").then_some("false")
-                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+                aria-describedby=described_by
             />
         </div>
     }
@@ -107,6 +102,62 @@ pub fn SelectField(
             </select>
         </div>
     }
+}
+
+/// A labelled box for a few lines of text.
+#[component]
+pub fn TextAreaField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = None)] error: Option<String>,
+    #[prop(default = String::new())] value: String,
+) -> impl IntoView {
+    let hint_id = hint.map(|_| format!("{name}-hint"));
+    let described_by = described_by(name, hint.is_some(), error.is_some());
+    let has_error = error.is_some();
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=has_error>
+            <label class="govuk-label" for=name>{label}</label>
+            {hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
+            <FieldMessage name error />
+            <textarea
+                class="govuk-textarea"
+                class:govuk-textarea--error=has_error
+                id=name
+                name=name
+                rows="3"
+                aria-describedby=described_by
+            >
+                {value}
+            </textarea>
+        </div>
+    }
+}
+
+/// One checkbox that sends `yes` when ticked (and nothing when not, as HTML forms do).
+#[component]
+pub fn CheckboxField(name: &'static str, label: &'static str, checked: bool) -> impl IntoView {
+    view! {
+        <div class="govuk-form-group">
+            <div class="govuk-checkboxes govuk-checkboxes--small">
+                <div class="govuk-checkboxes__item">
+                    <input class="govuk-checkboxes__input" id=name name=name type="checkbox" value="yes" checked=checked />
+                    <label class="govuk-label govuk-checkboxes__label" for=name>{label}</label>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The ids of a field's hint and error message, for `aria-describedby`.
+fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
+    let ids = [(hint, "hint"), (error, "error")]
+        .into_iter()
+        .filter(|(present, _)| *present)
+        .map(|(_, what)| format!("{name}-{what}"))
+        .collect::<Vec<_>>();
+    (!ids.is_empty()).then(|| ids.join(" "))
 }
 
 /// The message above a field in its error state, named `{name}-error` for `aria-describedby`.

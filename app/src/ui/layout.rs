@@ -5,7 +5,13 @@ use crate::domain::site::SiteInfo;
 use leptos::prelude::*;
 
 /// The areas in the navigation. An area is listed only once its pages exist.
-const AREAS: &[(&str, &str)] = &[("/", "Home"), ("/about", "About the network")];
+const AREAS: &[(&str, &str)] = &[
+    ("/", "Home"),
+    ("/people", "People"),
+    ("/services", "Services"),
+    ("/roles", "Job roles"),
+    ("/about", "About the network"),
+];
 
 #[component]
 pub fn Layout(site: SiteInfo, children: Children) -> impl IntoView {

@@ -51,6 +51,12 @@ pub fn App() -> impl IntoView {
                     // Async: the page is complete before the status line goes out, so a
                     // failed query can still answer 500.
                     <Route path=path!("") view=pages::Home ssr=SsrMode::Async />
+                    <Route path=path!("people") view=pages::PeopleList ssr=SsrMode::Async />
+                    <Route path=path!("people/:id") view=pages::PersonProfile ssr=SsrMode::Async />
+                    <Route path=path!("people/:id/edit") view=pages::EditProfile ssr=SsrMode::Async />
+                    <Route path=path!("services") view=pages::ServicesPage ssr=SsrMode::Async />
+                    <Route path=path!("services/:id") view=pages::ServicePage ssr=SsrMode::Async />
+                    <Route path=path!("roles") view=pages::RolesPage ssr=SsrMode::Async />
                     <Route path=path!("about") view=pages::About />
                     <Route path=path!("accessibility") view=pages::Accessibility />
                     <Route path=path!("login") view=pages::SignInPage />

@@ -9,6 +9,8 @@ use app::{
             SignedInAccount,
         },
         audit::{AuditCsv, AuditLog},
+        bank::{RoleList, ServiceDetail, ServiceList},
+        directory::{MyProfile, People, ProfilePage, ProfileToEdit, SaveProfile},
         network::StaffGroups,
         outbox::MailOutbox,
         password::{ChangePassword, PasswordReset, RequestPasswordReset, ResetPassword},
@@ -99,6 +101,19 @@ const TABLE: &[(&str, Access, &str)] = &[
     (AuditLog::PATH, Access::Role(Role::Coordinator), ""),
     (AuditCsv::PATH, Access::Role(Role::Coordinator), ""),
     (MailOutbox::PATH, Access::Role(Role::Coordinator), ""),
+    (ServiceList::PATH, Access::Anyone, ""),
+    (ServiceDetail::PATH, Access::Anyone, "id=1"),
+    (RoleList::PATH, Access::Anyone, ""),
+    (People::PATH, Access::SignedIn, "q=camhs"),
+    (ProfilePage::PATH, Access::SignedIn, "id=1"),
+    (MyProfile::PATH, Access::SignedIn, ""),
+    // Profile 1 is a demo champion with no account: only a coordinator may edit it.
+    (ProfileToEdit::PATH, Access::Role(Role::Coordinator), "id=1"),
+    (
+        SaveProfile::PATH,
+        Access::Role(Role::Coordinator),
+        "id=1&name=Grace%20Okafor&job_title=Education%20Welfare%20Officer&team_id=1&work_email=grace.okafor%40example.org",
+    ),
 ];
 
 #[test]

@@ -4,6 +4,7 @@
 mod access;
 mod accounts;
 mod cli;
+mod directory;
 mod health;
 mod helpers;
 mod mail;

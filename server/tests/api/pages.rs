@@ -1,4 +1,4 @@
-use crate::helpers::{header, spawn_app, spawn_app_with};
+use crate::helpers::{header, location, spawn_app, spawn_app_with};
 use app::domain::site::SiteInfo;
 use sea_orm::ConnectionTrait;
 
@@ -54,7 +54,11 @@ async fn every_linked_page_exists() {
         .collect();
     assert!(links.len() >= 3, "{links:?}");
     for link in links {
-        assert_eq!(app.get(link).await.status(), 200, "{link}");
+        let response = app.get(link).await;
+        // The directory is for signed-in people: strangers are sent to sign in first.
+        let sign_in_first =
+            response.status() == 303 && location(&response).starts_with("/login?next=");
+        assert!(response.status() == 200 || sign_in_first, "{link}");
     }
 }
 
@@ -75,7 +79,8 @@ async fn an_unknown_address_gets_the_not_found_page_with_status_404() {
 async fn a_database_failure_shows_a_plain_sentence_with_status_500() {
     let app = spawn_app().await;
     let txn = app.db.begin_write().await.unwrap();
-    txn.execute_unprepared("DROP TABLE staff_group")
+    // Renamed, not dropped: teams refer to it.
+    txn.execute_unprepared("ALTER TABLE staff_group RENAME TO staff_group_gone")
         .await
         .unwrap();
     txn.commit().await.unwrap();

@@ -2,8 +2,16 @@
 
 pub mod account_link;
 pub mod audit_event;
+pub mod job_role;
 pub mod mail_outbox;
+pub mod organisation;
+pub mod profile;
+pub mod profile_photo;
+pub mod profile_tag;
+pub mod record_version;
+pub mod service;
 pub mod session;
 pub mod sign_in_failure;
 pub mod staff_group;
+pub mod team;
 pub mod user_account;

@@ -53,6 +53,8 @@ pub fn AccountPage() -> impl IntoView {
                     }
                     Err(error) => return view! { <ProblemPage error /> }.into_any(),
                 };
+                // Not fatal: the rest of the account page is still useful.
+                let profile = crate::api::directory::my_profile().await.ok().flatten();
                 view! {
                     <Page title heading="Your account">
                         <Done message=done.clone() />
@@ -71,6 +73,13 @@ pub fn AccountPage() -> impl IntoView {
                                 <dd class="govuk-summary-list__value">{account.role.label()}</dd>
                             </div>
                         </dl>
+                        {profile.map(|id| view! {
+                            <h2 class="govuk-heading-m">"Your directory profile"</h2>
+                            <p class="govuk-body">
+                                <a class="govuk-link" href=format!("/people/{id}")>"See your profile"</a>
+                                " – check it every few months, so colleagues can rely on it."
+                            </p>
+                        })}
                         {(account.role == Role::Coordinator).then(|| view! {
                             <h2 class="govuk-heading-m">"Coordinating the network"</h2>
                             <ul class="govuk-list">

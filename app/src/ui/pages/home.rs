@@ -24,6 +24,23 @@ pub fn Home() -> impl IntoView {
                                 <p class="govuk-body-l">
                                     "A network of frontline practitioners – champions – from children's services and adult mental health. They meet every two months to help services work together for families where a parent has mental ill health."
                                 </p>
+                                <form method="get" action="/people" role="search" class="govuk-!-margin-bottom-6">
+                                    <div class="govuk-form-group">
+                                        <label class="govuk-label govuk-label--m" for="home-q">"Find a champion"</label>
+                                        <div class="govuk-hint" id="home-q-hint">
+                                            "Search by name, team, service or topic, for example CAMHS"
+                                        </div>
+                                        <input class="govuk-input govuk-!-width-two-thirds" id="home-q" name="q" type="search" aria-describedby="home-q-hint" />
+                                    </div>
+                                    <button type="submit" class="govuk-button">"Search"</button>
+                                </form>
+                                <p class="govuk-body">
+                                    <a class="govuk-link" href="/services">"Services and how to refer"</a>
+                                    " · "
+                                    <a class="govuk-link" href="/roles">"Job roles"</a>
+                                    " · "
+                                    <a class="govuk-link" href="/people?shadowing=yes">"Who can I shadow?"</a>
+                                </p>
                                 <StaffGroups groups />
                                 <h2 class="govuk-heading-m">"Find out more"</h2>
                                 <ul class="govuk-list">

@@ -1,6 +1,8 @@
 mod about;
 mod accessibility;
 mod account;
+mod bank;
+mod directory;
 mod home;
 mod invitation;
 pub(super) mod password;
@@ -11,6 +13,8 @@ mod users;
 pub use about::About;
 pub use accessibility::Accessibility;
 pub use account::AccountPage;
+pub use bank::{RolesPage, ServicePage, ServicesPage};
+pub use directory::{EditProfile, PeopleList, PersonProfile};
 pub use home::Home;
 pub use invitation::InvitationPage;
 pub use password::{ForgottenPasswordPage, ResetPasswordPage};

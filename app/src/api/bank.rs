@@ -1,0 +1,33 @@
+//! The bank of services and job roles. Published entries are readable by anyone (DESIGN:
+//! "Readable without signing in").
+
+use crate::{
+    domain::bank::{JobRole, Service, ServiceSummary},
+    error::AppError,
+};
+use leptos::prelude::*;
+
+#[server(endpoint = "services")]
+pub async fn service_list() -> Result<Vec<ServiceSummary>, AppError> {
+    let db = super::context::db()?;
+    crate::db::bank::services(db.reader(), chrono::Utc::now())
+        .await
+        .map_err(|e| AppError::internal("listing services", e))
+}
+
+#[server(endpoint = "service")]
+pub async fn service_detail(id: i32) -> Result<Service, AppError> {
+    let db = super::context::db()?;
+    crate::db::bank::service(db.reader(), id)
+        .await
+        .map_err(|e| AppError::internal("reading a service", e))?
+        .ok_or(AppError::NotFound)
+}
+
+#[server(endpoint = "roles")]
+pub async fn role_list() -> Result<Vec<JobRole>, AppError> {
+    let db = super::context::db()?;
+    crate::db::bank::roles(db.reader())
+        .await
+        .map_err(|e| AppError::internal("listing job roles", e))
+}

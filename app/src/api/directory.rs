@@ -1,0 +1,189 @@
+//! The champion directory: finding people, reading a profile, and editing one (a champion
+//! their own, a coordinator anyone's). All of it needs a signed-in user: profiles hold
+//! personal data.
+
+use crate::{
+    domain::directory::{PeoplePage, Profile, ProfileForm, TeamChoice},
+    error::AppError,
+};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A page of the directory, with the choices its filters offer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Directory {
+    pub found: PeoplePage,
+    pub staff_groups: Vec<String>,
+    pub organisations: Vec<String>,
+}
+
+/// Searches the directory. `q` may be anything; filters that match nothing find no one.
+#[server(endpoint = "people")]
+pub async fn people(
+    q: Option<String>,
+    staff_group: Option<String>,
+    organisation: Option<String>,
+    shadowing: Option<String>,
+    page: Option<usize>,
+) -> Result<Directory, AppError> {
+    use crate::db::{directory, network};
+    super::context::signed_in().await?;
+    let db = super::context::db()?;
+    let loaded = async {
+        let people = directory::searchable(db.reader()).await?;
+        let groups = network::staff_groups(db.reader()).await?;
+        let organisations = network::organisations(db.reader()).await?;
+        Ok::<_, sea_orm::DbErr>((people, groups, organisations))
+    };
+    let (everyone, groups, organisations) = loaded
+        .await
+        .map_err(|e| AppError::internal("loading the directory", e))?;
+    let chosen = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
+    let filters = crate::domain::directory::Filters {
+        staff_group: chosen(staff_group),
+        organisation: chosen(organisation),
+        shadowing_only: shadowing.as_deref() == Some("yes"),
+    };
+    let query = q.unwrap_or_default();
+    let found = crate::domain::directory::search(everyone, &query, &filters, page.unwrap_or(1));
+    Ok(Directory {
+        found,
+        staff_groups: groups.into_iter().map(|g| g.name).collect(),
+        organisations,
+    })
+}
+
+/// A profile page: the profile, what the reader may do with it, and the services of the
+/// person's team with how to refer to them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileView {
+    pub profile: Profile,
+    pub services: Vec<TeamService>,
+    pub own: bool,
+    pub may_edit: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamService {
+    pub id: i32,
+    pub name: String,
+    pub referral_route: String,
+}
+
+#[server(endpoint = "profile")]
+pub async fn profile_page(id: i32) -> Result<ProfileView, AppError> {
+    use crate::db::{bank, directory};
+    let me = super::context::signed_in().await?;
+    let db = super::context::db()?;
+    let found = async {
+        let Some(profile) = directory::profile(db.reader(), id).await? else {
+            return Ok(None);
+        };
+        let mut services = Vec::new();
+        for (id, name) in directory::team_services(db.reader(), profile.placement.team_id).await? {
+            let referral_route = bank::service(db.reader(), id)
+                .await?
+                .map(|s| s.referral_route)
+                .unwrap_or_default();
+            services.push(TeamService {
+                id,
+                name,
+                referral_route,
+            });
+        }
+        Ok::<_, sea_orm::DbErr>(Some((profile, services)))
+    };
+    let (profile, services) = found
+        .await
+        .map_err(|e| AppError::internal("reading a profile", e))?
+        .ok_or(AppError::NotFound)?;
+    let own = profile.account_id == Some(me.id);
+    Ok(ProfileView {
+        may_edit: may_edit(&me, &profile),
+        own,
+        profile,
+        services,
+    })
+}
+
+/// A champion edits their own profile; a coordinator anyone's.
+#[cfg(feature = "ssr")]
+fn may_edit(me: &crate::domain::account::Account, profile: &Profile) -> bool {
+    use crate::domain::account::Role;
+    me.role == Role::Coordinator
+        || (profile.account_id == Some(me.id) && me.role.includes(Role::Champion))
+}
+
+/// The edit form filled in, with the teams to choose from. Only for those who may edit.
+#[server(endpoint = "profile-form")]
+pub async fn profile_to_edit(id: i32) -> Result<(ProfileForm, Vec<TeamChoice>), AppError> {
+    use crate::db::directory;
+    let me = super::context::signed_in().await?;
+    let db = super::context::db()?;
+    let loaded = async {
+        let profile = directory::profile(db.reader(), id).await?;
+        let teams = directory::team_choices(db.reader()).await?;
+        Ok::<_, sea_orm::DbErr>((profile, teams))
+    };
+    let (profile, teams) = loaded
+        .await
+        .map_err(|e| AppError::internal("loading a profile to edit", e))?;
+    let profile = profile.ok_or(AppError::NotFound)?;
+    if !may_edit(&me, &profile) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((ProfileForm::from_profile(&profile), teams))
+}
+
+/// Saves an edited profile (and counts as confirming it is up to date), then goes back to it.
+#[server(endpoint = "save-profile")]
+pub async fn save_profile(id: i32, #[server(flatten)] form: ProfileForm) -> Result<(), AppError> {
+    use crate::db::directory::{self, SaveError};
+    let me = super::context::signed_in().await?;
+    let db = super::context::db()?;
+    let profile = directory::profile(db.reader(), id)
+        .await
+        .map_err(|e| AppError::internal("loading a profile to save", e))?
+        .ok_or(AppError::NotFound)?;
+    if !may_edit(&me, &profile) {
+        return Err(AppError::Forbidden);
+    }
+    let teams: Vec<i32> = directory::placements(db.reader())
+        .await
+        .map_err(|e| AppError::internal("listing teams", e))?
+        .into_keys()
+        .collect();
+    let now = chrono::Utc::now();
+    let valid = form
+        .validate(&teams, now.date_naive())
+        .map_err(AppError::Invalid)?;
+    let saved = async {
+        let txn = db.begin_write().await?;
+        let saved = directory::update(&txn, id, &valid, me.id, now).await?;
+        txn.commit().await?;
+        Ok::<_, SaveError>(saved)
+    };
+    match saved.await {
+        Ok(Some(())) => {}
+        Ok(None) => return Err(AppError::NotFound),
+        Err(SaveError::EmailTaken) => {
+            return Err(AppError::invalid(
+                "work_email",
+                "Another profile already has this email address",
+            ));
+        }
+        Err(SaveError::Db(e)) => return Err(AppError::internal("saving a profile", e)),
+    }
+    leptos_axum::redirect(&format!("/people/{id}?done=saved"));
+    Ok(())
+}
+
+/// The id of the signed-in person's own profile, if they have one.
+#[server(endpoint = "my-profile")]
+pub async fn my_profile() -> Result<Option<i32>, AppError> {
+    let me = super::context::signed_in().await?;
+    let db = super::context::db()?;
+    crate::db::directory::profile_of_account(db.reader(), me.id)
+        .await
+        .map_err(|e| AppError::internal("finding someone's profile", e))
+}

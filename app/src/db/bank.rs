@@ -1,0 +1,160 @@
+//! Services and job roles as stored, read with the names of what they belong to.
+
+use super::entities::{job_role, organisation, profile, service, staff_group, team, user_account};
+use crate::domain::bank::{
+    self, ChampionLink, JobRole, RoleLink, Service, ServiceStatus, ServiceSummary,
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+fn status(stored: &str) -> ServiceStatus {
+    // Only this module writes the column; an unknown value reads as closed, the safe side.
+    ServiceStatus::parse(stored).unwrap_or(ServiceStatus::Closed)
+}
+
+/// The published services, by name.
+pub async fn services(
+    conn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<Vec<ServiceSummary>, DbErr> {
+    let organisations = super::network::organisation_names(conn).await?;
+    let groups = super::network::staff_group_names(conn).await?;
+    Ok(service::Entity::find()
+        .filter(service::Column::Published.eq(true))
+        .order_by_asc(service::Column::Name)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|row| ServiceSummary {
+            id: row.id,
+            organisation: organisations
+                .get(&row.organisation_id)
+                .cloned()
+                .unwrap_or_default(),
+            staff_group: groups.get(&row.staff_group_id).cloned().unwrap_or_default(),
+            description: row.description,
+            status: status(&row.status),
+            review_due: bank::review_due(row.reviewed_at, now),
+            name: row.name,
+        })
+        .collect())
+}
+
+/// One published service with its champions (the people in the team that runs it) and its
+/// job roles.
+pub async fn service(conn: &impl ConnectionTrait, id: i32) -> Result<Option<Service>, DbErr> {
+    let Some(row) = service::Entity::find_by_id(id)
+        .filter(service::Column::Published.eq(true))
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let champions = match row.team_id {
+        Some(team) => profile::Entity::find()
+            .filter(profile::Column::TeamId.eq(team))
+            .order_by_asc(profile::Column::Name)
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|p| ChampionLink {
+                id: p.id,
+                name: p.name,
+                job_title: p.job_title,
+            })
+            .collect(),
+        None => vec![],
+    };
+    let roles = job_role::Entity::find()
+        .filter(job_role::Column::ServiceId.eq(id))
+        .order_by_asc(job_role::Column::Title)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| RoleLink {
+            id: r.id,
+            title: r.title,
+        })
+        .collect();
+    let reviewer = match row.reviewed_by {
+        Some(account) => user_account::Entity::find_by_id(account)
+            .one(conn)
+            .await?
+            .map(|a| a.name),
+        None => None,
+    };
+    let team = match row.team_id {
+        Some(team) => team::Entity::find_by_id(team)
+            .one(conn)
+            .await?
+            .map(|t| t.name),
+        None => None,
+    };
+    let organisation = organisation::Entity::find_by_id(row.organisation_id)
+        .one(conn)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    let staff_group = staff_group::Entity::find_by_id(row.staff_group_id)
+        .one(conn)
+        .await?
+        .map(|g| g.name)
+        .unwrap_or_default();
+    Ok(Some(Service {
+        id: row.id,
+        name: row.name,
+        organisation,
+        staff_group,
+        team,
+        description: row.description,
+        who_for: row.who_for,
+        minimum_age: row.minimum_age,
+        maximum_age: row.maximum_age,
+        referral_route: row.referral_route,
+        referral_form_url: row.referral_form_url,
+        phone: row.phone,
+        email: row.email,
+        url: row.url,
+        opening_hours: row.opening_hours,
+        locations: row.locations,
+        cost: row.cost,
+        legal_basis: row.legal_basis,
+        status: status(&row.status),
+        reviewed_at: row.reviewed_at,
+        reviewer,
+        champions,
+        roles,
+    }))
+}
+
+/// Every job role, by title, with the published service it belongs to.
+pub async fn roles(conn: &impl ConnectionTrait) -> Result<Vec<JobRole>, DbErr> {
+    let services: HashMap<i32, String> = service::Entity::find()
+        .filter(service::Column::Published.eq(true))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    Ok(job_role::Entity::find()
+        .order_by_asc(job_role::Column::Title)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|row| JobRole {
+            id: row.id,
+            title: row.title,
+            service: row
+                .service_id
+                .and_then(|id| Some((id, services.get(&id)?.clone()))),
+            what_they_do: row.what_they_do,
+            day_in_the_life: row.day_in_the_life,
+            presented_on: row.presented_on,
+            presenter: row.presenter,
+            typical_caseload: row.typical_caseload,
+            when_to_contact: row.when_to_contact,
+            thresholds: row.thresholds,
+        })
+        .collect())
+}

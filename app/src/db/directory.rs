@@ -1,0 +1,383 @@
+//! Profiles as stored: reading them with where their owners work, and saving an edit with
+//! its earlier version and audit entry in the same transaction.
+
+use super::{
+    audit::{self, AuditRecord},
+    entities::{profile, profile_photo, profile_tag, service, team},
+    history,
+};
+use crate::domain::{
+    audit::{Action, FieldChange},
+    directory::{PersonCard, Placement, Profile, Searchable, TeamChoice, ValidProfile},
+};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use std::collections::HashMap;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("another profile has this work email address")]
+    EmailTaken,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// Every team with its organisation and staff group, by team id.
+pub async fn placements(conn: &impl ConnectionTrait) -> Result<HashMap<i32, Placement>, DbErr> {
+    let organisations = super::network::organisation_names(conn).await?;
+    let groups = super::network::staff_group_names(conn).await?;
+    Ok(team::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|t| {
+            let placement = Placement {
+                team_id: t.id,
+                team: t.name,
+                organisation: organisations
+                    .get(&t.organisation_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                staff_group: groups.get(&t.staff_group_id).cloned().unwrap_or_default(),
+            };
+            (t.id, placement)
+        })
+        .collect())
+}
+
+/// The teams a profile can be in, for the form, ordered by staff group and name.
+pub async fn team_choices(conn: &impl ConnectionTrait) -> Result<Vec<TeamChoice>, DbErr> {
+    let mut placements: Vec<Placement> = placements(conn).await?.into_values().collect();
+    placements.sort_by(|a, b| (&a.staff_group, &a.team).cmp(&(&b.staff_group, &b.team)));
+    Ok(placements
+        .into_iter()
+        .map(|p| TeamChoice {
+            id: p.team_id,
+            label: format!("{} ({})", p.team, p.organisation),
+        })
+        .collect())
+}
+
+async fn tags_by_profile(
+    conn: &impl ConnectionTrait,
+    only: Option<i32>,
+) -> Result<HashMap<i32, Vec<String>>, DbErr> {
+    let mut query = profile_tag::Entity::find().order_by_asc(profile_tag::Column::Tag);
+    if let Some(id) = only {
+        query = query.filter(profile_tag::Column::ProfileId.eq(id));
+    }
+    let mut tags: HashMap<i32, Vec<String>> = HashMap::new();
+    for row in query.all(conn).await? {
+        tags.entry(row.profile_id).or_default().push(row.tag);
+    }
+    Ok(tags)
+}
+
+/// Everyone, as the directory's search sees them.
+pub async fn searchable(conn: &impl ConnectionTrait) -> Result<Vec<Searchable>, DbErr> {
+    let placements = placements(conn).await?;
+    let mut tags = tags_by_profile(conn, None).await?;
+    let mut services: HashMap<i32, Vec<String>> = HashMap::new();
+    let rows: Vec<(Option<i32>, String)> = service::Entity::find()
+        .select_only()
+        .column(service::Column::TeamId)
+        .column(service::Column::Name)
+        .filter(service::Column::Published.eq(true))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    for (team, name) in rows {
+        if let Some(team) = team {
+            services.entry(team).or_default().push(name);
+        }
+    }
+    Ok(profile::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|row| {
+            let placement = placements.get(&row.team_id)?.clone();
+            Some(Searchable {
+                services: services.get(&row.team_id).cloned().unwrap_or_default(),
+                card: PersonCard {
+                    id: row.id,
+                    name: row.name,
+                    pronouns: row.pronouns,
+                    job_title: row.job_title,
+                    placement,
+                    tags: tags.remove(&row.id).unwrap_or_default(),
+                    offers_shadowing: row.offers_shadowing,
+                    shadowing_note: row.shadowing_note,
+                },
+            })
+        })
+        .collect())
+}
+
+/// One whole profile.
+pub async fn profile(conn: &impl ConnectionTrait, id: i32) -> Result<Option<Profile>, DbErr> {
+    let Some(row) = profile::Entity::find_by_id(id).one(conn).await? else {
+        return Ok(None);
+    };
+    let placement = team_placement(conn, row.team_id).await?;
+    let tags = tags_by_profile(conn, Some(id))
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
+    let has_photo = profile_photo::Entity::find_by_id(id).count(conn).await? > 0;
+    Ok(Some(to_profile(row, placement, tags, has_photo)))
+}
+
+async fn team_placement(conn: &impl ConnectionTrait, team_id: i32) -> Result<Placement, DbErr> {
+    placements(conn)
+        .await?
+        .remove(&team_id)
+        .ok_or_else(|| DbErr::RecordNotFound(format!("team {team_id}")))
+}
+
+fn to_profile(
+    row: profile::Model,
+    placement: Placement,
+    tags: Vec<String>,
+    has_photo: bool,
+) -> Profile {
+    Profile {
+        id: row.id,
+        account_id: row.account_id,
+        name: row.name,
+        pronouns: row.pronouns,
+        job_title: row.job_title,
+        placement,
+        work_email: row.work_email,
+        phone: row.phone,
+        base: row.base,
+        tags,
+        champion_since: row.champion_since,
+        supporting_manager: row.supporting_manager,
+        offers_shadowing: row.offers_shadowing,
+        shadowing_note: row.shadowing_note,
+        availability: row.availability,
+        has_photo,
+        confirmed_at: row.confirmed_at,
+        updated_at: row.updated_at,
+    }
+}
+
+/// The profile that belongs to an account, if it has one.
+pub async fn profile_of_account(
+    conn: &impl ConnectionTrait,
+    account_id: i32,
+) -> Result<Option<i32>, DbErr> {
+    profile::Entity::find()
+        .select_only()
+        .column(profile::Column::Id)
+        .filter(profile::Column::AccountId.eq(account_id))
+        .into_tuple()
+        .one(conn)
+        .await
+}
+
+/// Gives the profile with this work email, if it has no account yet, to the account.
+pub async fn link_account(
+    conn: &impl ConnectionTrait,
+    account_id: i32,
+    email: &str,
+) -> Result<(), DbErr> {
+    profile::Entity::update_many()
+        .col_expr(profile::Column::AccountId, Expr::value(account_id))
+        .filter(profile::Column::WorkEmail.eq(email))
+        .filter(profile::Column::AccountId.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// The published services a team runs, as (id, name).
+pub async fn team_services(
+    conn: &impl ConnectionTrait,
+    team_id: i32,
+) -> Result<Vec<(i32, String)>, DbErr> {
+    service::Entity::find()
+        .select_only()
+        .column(service::Column::Id)
+        .column(service::Column::Name)
+        .filter(service::Column::TeamId.eq(team_id))
+        .filter(service::Column::Published.eq(true))
+        .order_by_asc(service::Column::Name)
+        .into_tuple()
+        .all(conn)
+        .await
+}
+
+/// Saves an edited profile: keeps the version before, records what changed (personal fields
+/// masked), and marks the profile confirmed now. `Ok(None)`: no such profile.
+pub async fn update(
+    conn: &impl ConnectionTrait,
+    id: i32,
+    edited: &ValidProfile,
+    actor: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<()>, SaveError> {
+    let Some(before) = profile(conn, id).await? else {
+        return Ok(None);
+    };
+    let email_taken = profile::Entity::find()
+        .filter(profile::Column::WorkEmail.eq(&edited.work_email))
+        .filter(profile::Column::Id.ne(id))
+        .count(conn)
+        .await?
+        > 0;
+    if email_taken {
+        return Err(SaveError::EmailTaken);
+    }
+    let row = profile::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(format!("profile {id}")))?;
+    let version = row.version;
+    let changes = changes(&before, edited);
+    if !changes.is_empty() {
+        history::keep(conn, "profile", id, version, &before, actor, now).await?;
+    }
+    let mut active = row.into_active_model();
+    active.name = Set(edited.name.clone());
+    active.pronouns = Set(edited.pronouns.clone());
+    active.job_title = Set(edited.job_title.clone());
+    active.team_id = Set(edited.team_id);
+    active.work_email = Set(edited.work_email.clone());
+    active.phone = Set(edited.phone.clone());
+    active.base = Set(edited.base.clone());
+    active.champion_since = Set(edited.champion_since);
+    active.supporting_manager = Set(edited.supporting_manager.clone());
+    active.offers_shadowing = Set(edited.offers_shadowing);
+    active.shadowing_note = Set(edited.shadowing_note.clone());
+    active.availability = Set(edited.availability.clone());
+    active.confirmed_at = Set(Some(now));
+    active.nudged_at = Set(None);
+    if !changes.is_empty() {
+        active.updated_at = Set(now);
+        active.version = Set(version + 1);
+    }
+    active.update(conn).await?;
+    replace_tags(conn, id, &edited.tags).await?;
+
+    let entry = AuditRecord {
+        actor: Some(actor),
+        action: Action::Update,
+        record: Some(("profile", id.to_string())),
+        changes: if changes.is_empty() {
+            vec![FieldChange::plain("confirmed", None, Some("up to date"))]
+        } else {
+            changes
+        },
+    };
+    audit::record(conn, now, entry).await?;
+    Ok(Some(()))
+}
+
+pub async fn replace_tags(
+    conn: &impl ConnectionTrait,
+    id: i32,
+    tags: &[String],
+) -> Result<(), DbErr> {
+    profile_tag::Entity::delete_many()
+        .filter(profile_tag::Column::ProfileId.eq(id))
+        .exec(conn)
+        .await?;
+    if !tags.is_empty() {
+        let rows = tags.iter().map(|tag| profile_tag::ActiveModel {
+            profile_id: Set(id),
+            tag: Set(tag.clone()),
+        });
+        profile_tag::Entity::insert_many(rows).exec(conn).await?;
+    }
+    Ok(())
+}
+
+/// Field by field, what an edit changes. Contact details and names are personal data: the
+/// log says they changed, not to what.
+fn changes(before: &Profile, after: &ValidProfile) -> Vec<FieldChange> {
+    let mut changes = Vec::new();
+    let mut compare = |field: &str, old: String, new: String, personal: bool| {
+        if old != new {
+            let (old, new) = (
+                Some(old).filter(|v| !v.is_empty()),
+                Some(new).filter(|v| !v.is_empty()),
+            );
+            changes.push(if personal {
+                FieldChange::personal(field, old.as_deref(), new.as_deref())
+            } else {
+                FieldChange::plain(field, old.as_deref(), new.as_deref())
+            });
+        }
+    };
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    compare("name", before.name.clone(), after.name.clone(), true);
+    compare(
+        "pronouns",
+        before.pronouns.clone(),
+        after.pronouns.clone(),
+        true,
+    );
+    compare(
+        "job_title",
+        before.job_title.clone(),
+        after.job_title.clone(),
+        false,
+    );
+    compare(
+        "team",
+        before.placement.team_id.to_string(),
+        after.team_id.to_string(),
+        false,
+    );
+    compare(
+        "work_email",
+        before.work_email.clone(),
+        after.work_email.clone(),
+        true,
+    );
+    compare("phone", before.phone.clone(), after.phone.clone(), true);
+    compare("base", before.base.clone(), after.base.clone(), false);
+    let sorted = |tags: &[String]| {
+        let mut tags = tags.to_vec();
+        tags.sort();
+        tags.join(", ")
+    };
+    compare("tags", sorted(&before.tags), sorted(&after.tags), false);
+    compare(
+        "champion_since",
+        date(before.champion_since),
+        date(after.champion_since),
+        false,
+    );
+    compare(
+        "supporting_manager",
+        before.supporting_manager.clone(),
+        after.supporting_manager.clone(),
+        true,
+    );
+    compare(
+        "offers_shadowing",
+        before.offers_shadowing.to_string(),
+        after.offers_shadowing.to_string(),
+        false,
+    );
+    compare(
+        "shadowing_note",
+        before.shadowing_note.clone(),
+        after.shadowing_note.clone(),
+        false,
+    );
+    compare(
+        "availability",
+        before.availability.clone(),
+        after.availability.clone(),
+        true,
+    );
+    changes
+}

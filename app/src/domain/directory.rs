@@ -1,0 +1,666 @@
+//! Champion profiles: what a profile holds, how its form is checked, how complete and how
+//! fresh it is, and how the directory finds people (prefix and one-typo matching, ranked).
+
+use super::{
+    account::{Email, MAX_NAME_CHARS},
+    fields::{self, Problems},
+};
+use crate::error::FieldError;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A profile not confirmed for this long is flagged, and its owner asked once to check it.
+pub const CONFIRM_EVERY_DAYS: i64 = 183;
+pub const MAX_TAGS: usize = 12;
+pub const MAX_TAG_CHARS: usize = 60;
+pub const PAGE_SIZE: usize = 20;
+
+/// Where someone works: the team, its organisation and its staff group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Placement {
+    pub team_id: i32,
+    pub team: String,
+    pub organisation: String,
+    pub staff_group: String,
+}
+
+/// A team as offered in the profile form, with what it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamChoice {
+    pub id: i32,
+    pub label: String,
+}
+
+/// One person in the directory's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonCard {
+    pub id: i32,
+    pub name: String,
+    pub pronouns: String,
+    pub job_title: String,
+    pub placement: Placement,
+    pub tags: Vec<String>,
+    pub offers_shadowing: bool,
+    pub shadowing_note: String,
+}
+
+/// A whole profile, as its page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub id: i32,
+    pub account_id: Option<i32>,
+    pub name: String,
+    pub pronouns: String,
+    pub job_title: String,
+    pub placement: Placement,
+    pub work_email: String,
+    pub phone: String,
+    pub base: String,
+    pub tags: Vec<String>,
+    pub champion_since: Option<NaiveDate>,
+    pub supporting_manager: String,
+    pub offers_shadowing: bool,
+    pub shadowing_note: String,
+    pub availability: String,
+    pub has_photo: bool,
+    pub confirmed_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Profile {
+    /// What the owner could still add, by the labels the form uses.
+    pub fn missing(&self) -> Vec<&'static str> {
+        [
+            (self.pronouns.is_empty(), "Pronouns"),
+            (self.phone.is_empty(), "Phone number"),
+            (self.base.is_empty(), "Base"),
+            (self.tags.is_empty(), "Ask me about"),
+            (self.champion_since.is_none(), "Champion since"),
+            (self.supporting_manager.is_empty(), "Supporting manager"),
+            (self.availability.is_empty(), "Availability"),
+            (!self.has_photo, "Photo"),
+        ]
+        .into_iter()
+        .filter_map(|(missing, label)| missing.then_some(label))
+        .collect()
+    }
+
+    /// Per cent of the optional parts filled in (the required ones always are).
+    pub fn completeness(&self) -> u8 {
+        const OPTIONAL: usize = 8;
+        (100 * (OPTIONAL - self.missing().len()) / OPTIONAL) as u8
+    }
+
+    pub fn is_stale(&self, now: DateTime<Utc>) -> bool {
+        is_stale(self.confirmed_at, now)
+    }
+}
+
+/// Not confirmed at all, or not within [`CONFIRM_EVERY_DAYS`].
+pub fn is_stale(confirmed_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    confirmed_at.is_none_or(|at| now - at > chrono::Duration::days(CONFIRM_EVERY_DAYS))
+}
+
+/// The profile form as sent: every field a string, as a plain HTML form posts it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProfileForm {
+    pub name: String,
+    pub pronouns: String,
+    pub job_title: String,
+    pub team_id: String,
+    pub work_email: String,
+    pub phone: String,
+    pub base: String,
+    /// Comma-separated.
+    pub tags: String,
+    pub champion_since: String,
+    pub supporting_manager: String,
+    /// "yes" when the box is ticked; absent otherwise.
+    pub offers_shadowing: Option<String>,
+    pub shadowing_note: String,
+    pub availability: String,
+}
+
+/// A profile form that passed every check.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ValidProfile {
+    pub name: String,
+    pub pronouns: String,
+    pub job_title: String,
+    pub team_id: i32,
+    pub work_email: String,
+    pub phone: String,
+    pub base: String,
+    pub tags: Vec<String>,
+    pub champion_since: Option<NaiveDate>,
+    pub supporting_manager: String,
+    pub offers_shadowing: bool,
+    pub shadowing_note: String,
+    pub availability: String,
+}
+
+impl ProfileForm {
+    /// Checks every field; `teams` are the ids that exist. All messages at once, or the
+    /// cleaned profile.
+    pub fn validate(
+        &self,
+        teams: &[i32],
+        today: NaiveDate,
+    ) -> Result<ValidProfile, Vec<FieldError>> {
+        let mut p = Problems::default();
+        let name = p.take(
+            "name",
+            fields::line(&self.name, "Full name", MAX_NAME_CHARS, true),
+        );
+        let team_id = p.take(
+            "team_id",
+            self.team_id
+                .trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|id| teams.contains(id))
+                .ok_or_else(|| "Select a team".to_owned()),
+        );
+        let work_email = p.take(
+            "work_email",
+            Email::parse(&self.work_email)
+                .map(|e| e.as_str().to_owned())
+                .map_err(|_| "Enter a work email address, like name@example.org".to_owned()),
+        );
+        let offers_shadowing = self.offers_shadowing.as_deref() == Some("yes");
+        let valid = ValidProfile {
+            name,
+            pronouns: p.take(
+                "pronouns",
+                fields::line(&self.pronouns, "Pronouns", 40, false),
+            ),
+            job_title: p.take(
+                "job_title",
+                fields::line(&self.job_title, "Job title", 120, true),
+            ),
+            team_id,
+            work_email,
+            phone: p.take("phone", fields::phone(&self.phone)),
+            base: p.take("base", fields::line(&self.base, "Base", 120, false)),
+            tags: p.take("tags", tags(&self.tags)),
+            champion_since: p.take(
+                "champion_since",
+                fields::past_date(&self.champion_since, "Champion since", today),
+            ),
+            supporting_manager: p.take(
+                "supporting_manager",
+                fields::line(
+                    &self.supporting_manager,
+                    "Supporting manager",
+                    MAX_NAME_CHARS,
+                    false,
+                ),
+            ),
+            offers_shadowing,
+            shadowing_note: p.take(
+                "shadowing_note",
+                fields::paragraphs(&self.shadowing_note, "Shadowing note", 500, false),
+            ),
+            availability: p.take(
+                "availability",
+                fields::paragraphs(&self.availability, "Availability", 500, false),
+            ),
+        };
+        p.into_result(valid)
+    }
+
+    /// The form filled in with a profile, for editing it.
+    pub fn from_profile(profile: &Profile) -> Self {
+        Self {
+            name: profile.name.clone(),
+            pronouns: profile.pronouns.clone(),
+            job_title: profile.job_title.clone(),
+            team_id: profile.placement.team_id.to_string(),
+            work_email: profile.work_email.clone(),
+            phone: profile.phone.clone(),
+            base: profile.base.clone(),
+            tags: profile.tags.join(", "),
+            champion_since: profile
+                .champion_since
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            supporting_manager: profile.supporting_manager.clone(),
+            offers_shadowing: profile.offers_shadowing.then(|| "yes".to_owned()),
+            shadowing_note: profile.shadowing_note.clone(),
+            availability: profile.availability.clone(),
+        }
+    }
+}
+
+/// "Ask me about" tags from a comma-separated list: trimmed, duplicates (ignoring case)
+/// dropped, in the order given.
+pub fn tags(raw: &str) -> Result<Vec<String>, String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in raw.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if tag.chars().any(char::is_control) {
+            return Err("Ask me about must be one line of text".into());
+        }
+        if tag.chars().count() > MAX_TAG_CHARS {
+            return Err(format!(
+                "Each topic in Ask me about must be {MAX_TAG_CHARS} characters or fewer"
+            ));
+        }
+        if !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+            tags.push(tag.to_owned());
+        }
+    }
+    if tags.len() > MAX_TAGS {
+        return Err(format!("Ask me about can list up to {MAX_TAGS} topics"));
+    }
+    Ok(tags)
+}
+
+/// What the directory filters by, besides the words searched for.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filters {
+    pub staff_group: Option<String>,
+    pub organisation: Option<String>,
+    pub shadowing_only: bool,
+}
+
+/// A person as the search sees them: the card plus the names of their team's services.
+#[derive(Clone, Debug)]
+pub struct Searchable {
+    pub card: PersonCard,
+    pub services: Vec<String>,
+}
+
+/// One page of the directory.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeoplePage {
+    pub people: Vec<PersonCard>,
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+}
+
+/// Lower case, with anything that is not a letter or digit as a space: "O'Neil" and "oneil"
+/// differ, but "CAMHS," and "camhs" do not.
+pub fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// How well one searched word matches one word of a profile: 3 the same, 2 its start, 1 one
+/// slip away (a wrong, missing, extra or swapped letter; words of four letters or more).
+fn word_match(searched: &str, word: &str) -> u32 {
+    if searched == word {
+        3
+    } else if word.starts_with(searched) {
+        2
+    } else if searched.chars().count() >= 4 && strsim::damerau_levenshtein(searched, word) <= 1 {
+        1
+    } else {
+        0
+    }
+}
+
+/// The score of a person for the searched words, or `None` if some word matches nothing.
+/// Each word counts its best match in each field, weighted by the field, and the fields add
+/// up: someone in the CAMHS team who also lists "CAMHS referrals" comes first. Name first, then team and
+/// services (someone working in CAMHS before someone who can talk about it), "ask me about",
+/// job title, organisation, staff group.
+pub fn score(searched: &[String], person: &Searchable) -> Option<u32> {
+    let card = &person.card;
+    let fields: [(u32, Vec<String>); 7] = [
+        (8, words(&card.name)),
+        (5, words(&card.placement.team)),
+        (5, person.services.iter().flat_map(|s| words(s)).collect()),
+        (4, card.tags.iter().flat_map(|t| words(t)).collect()),
+        (3, words(&card.job_title)),
+        (2, words(&card.placement.organisation)),
+        (1, words(&card.placement.staff_group)),
+    ];
+    searched.iter().try_fold(0, |total, searched| {
+        let score: u32 = fields
+            .iter()
+            .map(|(weight, words)| {
+                let best = words.iter().map(|w| word_match(searched, w)).max();
+                weight * best.unwrap_or(0)
+            })
+            .sum();
+        (score > 0).then_some(total + score)
+    })
+}
+
+/// Family name first, then the whole name: how a staff list is read.
+fn sort_key(name: &str) -> (String, String) {
+    let lower = name.to_lowercase();
+    let family = lower
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    (family, lower)
+}
+
+/// The people matching `query` and `filters`, best first (alphabetical by family name when
+/// nothing is searched for), cut to page `page` (from 1).
+pub fn search(people: Vec<Searchable>, query: &str, filters: &Filters, page: usize) -> PeoplePage {
+    let searched = words(query);
+    let mut found: Vec<(u32, (String, String), PersonCard)> = people
+        .into_iter()
+        .filter(|p| {
+            let placement = &p.card.placement;
+            filters
+                .staff_group
+                .as_ref()
+                .is_none_or(|g| *g == placement.staff_group)
+                && filters
+                    .organisation
+                    .as_ref()
+                    .is_none_or(|o| *o == placement.organisation)
+                && (!filters.shadowing_only || p.card.offers_shadowing)
+        })
+        .filter_map(|p| {
+            let score = score(&searched, &p)?;
+            Some((score, sort_key(&p.card.name), p.card))
+        })
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let total = found.len();
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = page.clamp(1, pages);
+    let people = found
+        .into_iter()
+        .skip((page - 1) * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .map(|(_, _, card)| card)
+        .collect();
+    PeoplePage {
+        people,
+        total,
+        page,
+        pages,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn person(id: i32, name: &str, team: &str, tags: &[&str], services: &[&str]) -> Searchable {
+        Searchable {
+            card: PersonCard {
+                id,
+                name: name.into(),
+                pronouns: String::new(),
+                job_title: "Practitioner".into(),
+                placement: Placement {
+                    team_id: 1,
+                    team: team.into(),
+                    organisation: "North Somerset Council".into(),
+                    staff_group: "Children's services specialist teams".into(),
+                },
+                tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+                offers_shadowing: id % 2 == 0,
+                shadowing_note: String::new(),
+            },
+            services: services.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    }
+
+    fn network() -> Vec<Searchable> {
+        vec![
+            person(1, "Amira Khan", "CAMHS North", &["self-harm"], &["CAMHS"]),
+            person(
+                2,
+                "Tom Camber",
+                "Youth Offending Team",
+                &[],
+                &["Youth Offending Service"],
+            ),
+            person(
+                3,
+                "Jo Reid",
+                "Children's Social Care",
+                &["camhs referrals"],
+                &[],
+            ),
+            person(
+                4,
+                "Sam Patel",
+                "Community Mental Health Team",
+                &["safeguarding"],
+                &[],
+            ),
+        ]
+    }
+
+    fn ids(page: &PeoplePage) -> Vec<i32> {
+        page.people.iter().map(|p| p.id).collect()
+    }
+
+    #[test]
+    fn a_team_or_service_match_outranks_a_tag_and_matches_add_up() {
+        let found = search(network(), "camhs", &Filters::default(), 1);
+        assert_eq!(ids(&found), [1, 3]);
+        // "cam" starts "Camber" (the name weighs most) but also Amira's team and service.
+        let found = search(network(), "cam", &Filters::default(), 1);
+        assert_eq!(ids(&found), [1, 2, 3]);
+        let found = search(network(), "camber", &Filters::default(), 1);
+        assert_eq!(ids(&found), [2]);
+    }
+
+    #[test]
+    fn one_slip_is_forgiven_in_longer_words() {
+        assert_eq!(
+            ids(&search(network(), "cahms", &Filters::default(), 1)),
+            [1, 3]
+        );
+        assert_eq!(
+            ids(&search(network(), "safegaurding", &Filters::default(), 1)),
+            [4]
+        );
+        assert_eq!(
+            ids(&search(network(), "patle", &Filters::default(), 1)),
+            [4]
+        );
+        // Short words must be exact or a start: "jo" is not "to".
+        assert_eq!(ids(&search(network(), "to", &Filters::default(), 1)), [2]);
+    }
+
+    #[test]
+    fn every_word_must_match_and_punctuation_is_ignored() {
+        assert_eq!(
+            ids(&search(network(), "Amira, CAMHS!", &Filters::default(), 1)),
+            [1]
+        );
+        assert!(
+            search(network(), "amira youth", &Filters::default(), 1)
+                .people
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn with_nothing_searched_people_are_listed_by_family_name() {
+        let found = search(network(), "", &Filters::default(), 1);
+        assert_eq!(ids(&found), [2, 1, 4, 3]);
+    }
+
+    #[test]
+    fn filters_narrow_the_list() {
+        let shadowing = Filters {
+            shadowing_only: true,
+            ..Filters::default()
+        };
+        assert_eq!(ids(&search(network(), "", &shadowing, 1)), [2, 4]);
+        let elsewhere = Filters {
+            organisation: Some("Avon and Wiltshire Mental Health Partnership".into()),
+            ..Filters::default()
+        };
+        assert_eq!(search(network(), "", &elsewhere, 1).total, 0);
+    }
+
+    #[test]
+    fn pages_hold_twenty_and_a_page_past_the_end_shows_the_last() {
+        let many: Vec<_> = (1..=45)
+            .map(|i| person(i, &format!("Person {i:02}"), "Team", &[], &[]))
+            .collect();
+        let last = search(many.clone(), "", &Filters::default(), 9);
+        assert_eq!(
+            (last.total, last.page, last.pages, last.people.len()),
+            (45, 3, 3, 5)
+        );
+        assert_eq!(search(many, "", &Filters::default(), 0).page, 1);
+    }
+
+    fn form() -> ProfileForm {
+        ProfileForm {
+            name: "Amira Khan".into(),
+            job_title: "Primary mental health worker".into(),
+            team_id: "3".into(),
+            work_email: "Amira.Khan@Example.org".into(),
+            tags: "self-harm, Eating disorders,  self-harm ,".into(),
+            champion_since: "2024-01-15".into(),
+            offers_shadowing: Some("yes".into()),
+            ..ProfileForm::default()
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    #[test]
+    fn a_good_form_is_cleaned() {
+        let valid = form().validate(&[1, 3], today()).unwrap();
+        assert_eq!(valid.work_email, "amira.khan@example.org");
+        assert_eq!(valid.tags, ["self-harm", "Eating disorders"]);
+        assert!(valid.offers_shadowing);
+        assert_eq!(valid.team_id, 3);
+    }
+
+    #[test]
+    fn every_bad_field_gets_its_own_message() {
+        let bad = ProfileForm {
+            name: " ".into(),
+            team_id: "99".into(),
+            work_email: "amira at example".into(),
+            phone: "ring me".into(),
+            champion_since: "2030-01-01".into(),
+            ..form()
+        };
+        let messages: Vec<(String, String)> = bad
+            .validate(&[1, 3], today())
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.message))
+            .collect();
+        let expected = [
+            ("name", "Enter a full name"),
+            ("team_id", "Select a team"),
+            (
+                "work_email",
+                "Enter a work email address, like name@example.org",
+            ),
+            (
+                "phone",
+                "Enter a phone number, like 01632 960 001 or +44 7700 900 982",
+            ),
+            (
+                "champion_since",
+                "Champion since must be today or in the past",
+            ),
+        ];
+        assert_eq!(
+            messages,
+            expected.map(|(f, m)| (f.to_owned(), m.to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_profile_round_trips_through_its_form() {
+        let valid = form().validate(&[3], today()).unwrap();
+        let profile = Profile {
+            id: 1,
+            account_id: None,
+            name: valid.name.clone(),
+            pronouns: valid.pronouns.clone(),
+            job_title: valid.job_title.clone(),
+            placement: Placement {
+                team_id: 3,
+                team: "CAMHS".into(),
+                organisation: "NHS".into(),
+                staff_group: "Specialist".into(),
+            },
+            work_email: valid.work_email.clone(),
+            phone: valid.phone.clone(),
+            base: valid.base.clone(),
+            tags: valid.tags.clone(),
+            champion_since: valid.champion_since,
+            supporting_manager: valid.supporting_manager.clone(),
+            offers_shadowing: valid.offers_shadowing,
+            shadowing_note: valid.shadowing_note.clone(),
+            availability: valid.availability.clone(),
+            has_photo: false,
+            confirmed_at: None,
+            updated_at: Utc::now(),
+        };
+        let again = ProfileForm::from_profile(&profile)
+            .validate(&[3], today())
+            .unwrap();
+        assert_eq!(again, valid);
+        assert_eq!(
+            profile.missing(),
+            [
+                "Pronouns",
+                "Phone number",
+                "Base",
+                "Supporting manager",
+                "Availability",
+                "Photo"
+            ]
+        );
+        assert_eq!(profile.completeness(), 25);
+        assert!(profile.is_stale(Utc::now()));
+    }
+
+    #[test]
+    fn a_profile_goes_stale_six_months_after_it_was_confirmed() {
+        let now = Utc::now();
+        assert!(!is_stale(
+            Some(now - chrono::Duration::days(CONFIRM_EVERY_DAYS)),
+            now
+        ));
+        assert!(is_stale(
+            Some(now - chrono::Duration::days(CONFIRM_EVERY_DAYS + 1)),
+            now
+        ));
+        assert!(is_stale(None, now));
+    }
+
+    proptest! {
+        #[test]
+        fn tags_that_pass_are_few_short_and_distinct(raw in "[a-zA-Z ,-]{0,300}") {
+            if let Ok(tags) = tags(&raw) {
+                prop_assert!(tags.len() <= MAX_TAGS);
+                let mut lower: Vec<_> = tags.iter().map(|t| t.to_lowercase()).collect();
+                lower.sort();
+                lower.dedup();
+                prop_assert_eq!(lower.len(), tags.len());
+                prop_assert!(tags.iter().all(|t| !t.is_empty() && t.chars().count() <= MAX_TAG_CHARS));
+            }
+        }
+
+        #[test]
+        fn a_persons_own_name_always_finds_them(first in "[A-Z][a-z]{2,8}", family in "[A-Z][a-z]{2,10}") {
+            let name = format!("{first} {family}");
+            let mut people = network();
+            people.push(person(99, &name, "Team", &[], &[]));
+            let found = search(people, &name, &Filters::default(), 1);
+            prop_assert_eq!(found.people.first().map(|p| p.id), Some(99));
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! The bank of services and job roles, readable by anyone.
+
+use crate::{
+    api::bank::{role_list, service_detail, service_list},
+    domain::bank::{ServiceStatus, age_range},
+    error::AppError,
+    ui::components::{ProblemPage, refusal, summary_row, utc},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+fn status_tag(status: ServiceStatus) -> impl IntoView {
+    let class = match status {
+        ServiceStatus::Active => "govuk-tag govuk-tag--green",
+        ServiceStatus::TemporarilyClosed => "govuk-tag govuk-tag--yellow",
+        ServiceStatus::Closed => "govuk-tag govuk-tag--grey",
+    };
+    view! { <strong class=class>{status.label()}</strong> }
+}
+
+fn review_due_tag() -> impl IntoView {
+    view! { <strong class="govuk-tag govuk-tag--orange">"Review due"</strong> }
+}
+
+#[component]
+pub fn ServicesPage() -> impl IntoView {
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let services = match service_list().await {
+                    Ok(services) => services,
+                    Err(error) => return view! { <ProblemPage error /> }.into_any(),
+                };
+                view! {
+                    <Title text="Services" />
+                    <h1 class="govuk-heading-xl">"Services"</h1>
+                    <p class="govuk-body">
+                        "What each service offers, who it is for and how to refer. See also "
+                        <a class="govuk-link" href="/roles">"job roles"</a> "."
+                    </p>
+                    <table class="govuk-table">
+                        <caption class="govuk-table__caption govuk-table__caption--m">
+                            {format!("{} services", services.len())}
+                        </caption>
+                        <thead class="govuk-table__head">
+                            <tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">"Service"</th>
+                                <th scope="col" class="govuk-table__header">"Organisation"</th>
+                                <th scope="col" class="govuk-table__header">"Staff group"</th>
+                                <th scope="col" class="govuk-table__header">"Status"</th>
+                            </tr>
+                        </thead>
+                        <tbody class="govuk-table__body">
+                            {services
+                                .into_iter()
+                                .map(|s| view! {
+                                    <tr class="govuk-table__row">
+                                        <td class="govuk-table__cell">
+                                            <a class="govuk-link" href=format!("/services/{}", s.id)>{s.name}</a>
+                                        </td>
+                                        <td class="govuk-table__cell">{s.organisation}</td>
+                                        <td class="govuk-table__cell">{s.staff_group}</td>
+                                        <td class="govuk-table__cell">
+                                            {status_tag(s.status)} " " {s.review_due.then(review_due_tag)}
+                                        </td>
+                                    </tr>
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// A row for a text that may be empty.
+fn row(key: &'static str, text: String) -> impl IntoView {
+    let empty = text.is_empty();
+    summary_row(key, text, empty)
+}
+
+#[component]
+pub fn ServicePage() -> impl IntoView {
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|id| id.parse::<i32>().ok());
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let here = id.map_or_else(|| "/services".to_owned(), |id| format!("/services/{id}"));
+                let Some(id) = id else { return refusal(AppError::NotFound, &here) };
+                let s = match service_detail(id).await {
+                    Ok(service) => service,
+                    Err(error) => return refusal(error, &here),
+                };
+                let review_due = s.review_due(chrono::Utc::now());
+                let reviewed = match (s.reviewed_at, s.reviewer.clone()) {
+                    (Some(at), Some(by)) => format!("{} UTC by {by}", utc(at)),
+                    (Some(at), None) => format!("{} UTC", utc(at)),
+                    (None, _) => "Never".to_owned(),
+                };
+                let ages = age_range(s.minimum_age, s.maximum_age).unwrap_or_default();
+                view! {
+                    <Title text=s.name.clone() />
+                    <div class="govuk-grid-row">
+                        <div class="govuk-grid-column-two-thirds">
+                            <span class="govuk-caption-l">{s.organisation.clone()}</span>
+                            <h1 class="govuk-heading-xl">{s.name.clone()}</h1>
+                            <p class="govuk-body">{status_tag(s.status)} " " {review_due.then(review_due_tag)}</p>
+                            <p class="govuk-body-l">{s.description.clone()}</p>
+                            <h2 class="govuk-heading-m">"How to refer"</h2>
+                            <p class="govuk-body app-pre-line">{s.referral_route.clone()}</p>
+                            <dl class="govuk-summary-list">
+                                {row("Phone", s.phone.clone())}
+                                {row("Email", s.email.clone())}
+                                {row("Referral form", s.referral_form_url.clone())}
+                                {row("Website", s.url.clone())}
+                            </dl>
+                            <h2 class="govuk-heading-m">"Who it is for"</h2>
+                            <dl class="govuk-summary-list">
+                                {row("Eligibility", s.who_for.clone())}
+                                {row("Ages", ages)}
+                                {row("Staff group", s.staff_group.clone())}
+                                {row("Team", s.team.clone().unwrap_or_default())}
+                                {row("Opening hours", s.opening_hours.clone())}
+                                {row("Where", s.locations.clone())}
+                                {row("Cost", s.cost.clone())}
+                                {row("Legal basis and duties", s.legal_basis.clone())}
+                                {row("Last reviewed", reviewed)}
+                            </dl>
+                            <h2 class="govuk-heading-m">"Champions in this service"</h2>
+                            {if s.champions.is_empty() {
+                                view! { <p class="govuk-body">"No champions listed yet."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="govuk-list">
+                                        {s.champions.into_iter().map(|c| view! {
+                                            <li>
+                                                <a class="govuk-link" href=format!("/people/{}", c.id)>{c.name}</a>
+                                                {format!(", {}", c.job_title)}
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                            {(!s.roles.is_empty()).then(|| view! {
+                                <h2 class="govuk-heading-m">"Job roles"</h2>
+                                <ul class="govuk-list">
+                                    {s.roles.into_iter().map(|r| view! {
+                                        <li><a class="govuk-link" href=format!("/roles#role-{}", r.id)>{r.title}</a></li>
+                                    }).collect_view()}
+                                </ul>
+                            })}
+                        </div>
+                    </div>
+                }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn RolesPage() -> impl IntoView {
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let roles = match role_list().await {
+                    Ok(roles) => roles,
+                    Err(error) => return view! { <ProblemPage error /> }.into_any(),
+                };
+                view! {
+                    <Title text="Job roles" />
+                    <div class="govuk-grid-row">
+                        <div class="govuk-grid-column-two-thirds">
+                            <h1 class="govuk-heading-xl">"Job roles"</h1>
+                            <p class="govuk-body">
+                                "What people in other services do, when to contact them, and the thresholds they work to – with the group's \"a day in the life of\" talks."
+                            </p>
+                            {roles.into_iter().map(|r| {
+                                let presented = match (r.presented_on, r.presenter.is_empty()) {
+                                    (Some(on), false) => format!("Presented to the group by {} on {}", r.presenter, on.format("%-d %B %Y")),
+                                    (Some(on), true) => format!("Presented to the group on {}", on.format("%-d %B %Y")),
+                                    (None, _) => String::new(),
+                                };
+                                view! {
+                                    <section class="app-role" id=format!("role-{}", r.id)>
+                                        <h2 class="govuk-heading-m">{r.title}</h2>
+                                        {r.service.map(|(id, name)| view! {
+                                            <p class="govuk-body">
+                                                <a class="govuk-link" href=format!("/services/{id}")>{name}</a>
+                                            </p>
+                                        })}
+                                        <p class="govuk-body">{r.what_they_do}</p>
+                                        <dl class="govuk-summary-list">
+                                            {row("Typical caseload", r.typical_caseload)}
+                                            {row("When to contact them", r.when_to_contact)}
+                                            {row("Thresholds", r.thresholds)}
+                                        </dl>
+                                        {(!r.day_in_the_life.is_empty()).then(|| view! {
+                                            <h3 class="govuk-heading-s">"A day in the life"</h3>
+                                            <p class="govuk-body">{r.day_in_the_life}</p>
+                                            <p class="govuk-body-s">{presented}</p>
+                                        })}
+                                    </section>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </div>
+                }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}

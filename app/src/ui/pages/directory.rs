@@ -1,0 +1,334 @@
+//! The champion directory: the searchable list, a person's profile, and the profile form.
+
+use crate::{
+    api::directory::{SaveProfile, people, profile_page, profile_to_edit},
+    domain::directory::{PersonCard, ProfileForm},
+    error::AppError,
+    ui::{
+        components::{Done, Page, refusal, summary_row, utc},
+        forms::{CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField},
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// `/people?q=&staff_group=&organisation=&shadowing=yes&page=`: a plain GET form, so a search
+/// is a link that can be shared and works with JavaScript off.
+#[component]
+pub fn PeopleList() -> impl IntoView {
+    let query = use_query_map().get_untracked();
+    let param = |name: &str| query.get(name).unwrap_or_default();
+    let (q, group, organisation) = (param("q"), param("staff_group"), param("organisation"));
+    let shadowing = param("shadowing") == "yes";
+    let page = param("page").parse::<usize>().ok();
+    let here = format!("/people{}", query.to_query_string());
+
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let shadowing_arg = shadowing.then(|| "yes".to_owned());
+                let directory = match people(
+                    Some(q.clone()),
+                    Some(group.clone()),
+                    Some(organisation.clone()),
+                    shadowing_arg,
+                    page,
+                )
+                .await
+                {
+                    Ok(directory) => directory,
+                    Err(error) => return refusal(error, &here),
+                };
+                let found = directory.found;
+                let title = if shadowing && q.is_empty() { "Who can I shadow?" } else { "Find a champion" };
+                let options = |names: Vec<String>, all: &str| {
+                    std::iter::once((String::new(), all.to_owned()))
+                        .chain(names.into_iter().map(|n| (n.clone(), n)))
+                        .collect::<Vec<_>>()
+                };
+                let summary = match found.total {
+                    0 => "No one matches. Try fewer words, or clear the filters.".to_owned(),
+                    1 => "1 person".to_owned(),
+                    n => format!("{n} people"),
+                };
+                let link = {
+                    let (q, group, organisation) = (q.clone(), group.clone(), organisation.clone());
+                    move |page: usize| {
+                        let mut url = url::form_urlencoded::Serializer::new(String::new());
+                        for (name, value) in [("q", &q), ("staff_group", &group), ("organisation", &organisation)] {
+                            if !value.is_empty() {
+                                url.append_pair(name, value);
+                            }
+                        }
+                        if shadowing {
+                            url.append_pair("shadowing", "yes");
+                        }
+                        url.append_pair("page", &page.to_string());
+                        format!("/people?{}", url.finish())
+                    }
+                };
+                view! {
+                    <Title text=title />
+                    <h1 class="govuk-heading-xl">{title}</h1>
+                    <form method="get" action="/people" class="app-search" role="search">
+                        <div class="govuk-form-group">
+                            <label class="govuk-label govuk-label--s" for="q">
+                                "Search by name, team, service or topic"
+                            </label>
+                            <input class="govuk-input" id="q" name="q" type="search" value=q.clone() />
+                        </div>
+                        <SelectField
+                            name="staff_group"
+                            label="Staff group"
+                            options=options(directory.staff_groups, "All staff groups")
+                            selected=group.clone()
+                        />
+                        <SelectField
+                            name="organisation"
+                            label="Organisation"
+                            options=options(directory.organisations, "All organisations")
+                            selected=organisation.clone()
+                        />
+                        <CheckboxField name="shadowing" label="Only people who offer job shadowing" checked=shadowing />
+                        <button type="submit" class="govuk-button">"Search"</button>
+                    </form>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/people?shadowing=yes">"Who can I shadow?"</a>
+                    </p>
+                    <h2 class="govuk-heading-m" id="results">{summary}</h2>
+                    <ul class="govuk-list app-people">
+                        {found.people.into_iter().map(|person| view! { <Card person /> }).collect_view()}
+                    </ul>
+                    <Pagination page=found.page pages=found.pages link />
+                }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Card(person: PersonCard) -> impl IntoView {
+    let placement = person.placement;
+    view! {
+        <li class="app-people__person">
+            <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
+                <a class="govuk-link" href=format!("/people/{}", person.id)>{person.name}</a>
+                {(!person.pronouns.is_empty()).then(|| view! {
+                    <span class="govuk-caption-m app-pronouns">{format!(" ({})", person.pronouns)}</span>
+                })}
+            </h3>
+            <p class="govuk-body govuk-!-margin-bottom-1">
+                {format!("{}, {} – {}", person.job_title, placement.team, placement.organisation)}
+            </p>
+            {(!person.tags.is_empty()).then(|| view! {
+                <p class="govuk-body-s govuk-!-margin-bottom-1">
+                    "Ask me about: " {person.tags.join(", ")}
+                </p>
+            })}
+            {person.offers_shadowing.then(|| view! {
+                <p class="govuk-body-s">
+                    <strong class="govuk-tag govuk-tag--green">"Offers job shadowing"</strong>
+                    " " {person.shadowing_note}
+                </p>
+            })}
+        </li>
+    }
+}
+
+/// GOV.UK pagination: previous, page n of m, next; nothing for a single page.
+#[component]
+fn Pagination(
+    page: usize,
+    pages: usize,
+    link: impl Fn(usize) -> String + 'static,
+) -> impl IntoView {
+    (pages > 1).then(|| {
+        view! {
+            <nav class="govuk-pagination" aria-label="Pages of results">
+                {(page > 1).then(|| view! {
+                    <div class="govuk-pagination__prev">
+                        <a class="govuk-link govuk-pagination__link" href=link(page - 1) rel="prev">
+                            "Previous page"
+                        </a>
+                    </div>
+                })}
+                <p class="govuk-body govuk-!-margin-bottom-0">{format!("Page {page} of {pages}")}</p>
+                {(page < pages).then(|| view! {
+                    <div class="govuk-pagination__next">
+                        <a class="govuk-link govuk-pagination__link" href=link(page + 1) rel="next">
+                            "Next page"
+                        </a>
+                    </div>
+                })}
+            </nav>
+        }
+    })
+}
+
+fn id_param() -> Option<i32> {
+    use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|id| id.parse::<i32>().ok())
+}
+
+#[component]
+pub fn PersonProfile() -> impl IntoView {
+    let id = id_param();
+    let done = use_query_map()
+        .with_untracked(|q| q.get("done"))
+        .filter(|d| d == "saved")
+        .map(|_| "Profile saved".to_owned());
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let here = id.map_or_else(|| "/people".to_owned(), |id| format!("/people/{id}"));
+                let Some(id) = id else { return refusal(AppError::NotFound, &here) };
+                let view = match profile_page(id).await {
+                    Ok(view) => view,
+                    Err(error) => return refusal(error, &here),
+                };
+                let p = view.profile;
+                let now = chrono::Utc::now();
+                let stale = p.is_stale(now);
+                let (missing, completeness) = (p.missing(), p.completeness());
+                let placement = p.placement.clone();
+                let email = p.work_email.clone();
+                let phone = p.phone.clone();
+                let shadowing = if p.offers_shadowing {
+                    format!("Yes. {}", p.shadowing_note)
+                } else {
+                    "No".to_owned()
+                };
+                view! {
+                    <Title text=p.name.clone() />
+                    <div class="govuk-grid-row">
+                        <div class="govuk-grid-column-two-thirds">
+                            <Done message=done.clone() />
+                            <span class="govuk-caption-l">{p.job_title.clone()}</span>
+                            <h1 class="govuk-heading-xl">
+                                {p.name.clone()}
+                                {(!p.pronouns.is_empty()).then(|| view! {
+                                    <span class="govuk-caption-m app-pronouns">{format!(" ({})", p.pronouns)}</span>
+                                })}
+                            </h1>
+                            {stale.then(|| view! {
+                                <div class="govuk-warning-text">
+                                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                                    <strong class="govuk-warning-text__text">
+                                        <span class="govuk-visually-hidden">"Warning"</span>
+                                        "This profile has not been confirmed in the last 6 months: some details may be out of date."
+                                    </strong>
+                                </div>
+                            })}
+                            {view.own.then(|| view! {
+                                <div class="govuk-inset-text">
+                                    <p class="govuk-body">{format!("Your profile is {completeness}% complete.")}</p>
+                                    {(!missing.is_empty()).then(|| view! {
+                                        <p class="govuk-body">"You could add: " {missing.join(", ")} "."</p>
+                                    })}
+                                </div>
+                            })}
+                            <dl class="govuk-summary-list">
+                                {summary_row("Team", placement.team.clone(), false)}
+                                {summary_row("Organisation", placement.organisation.clone(), false)}
+                                {summary_row("Staff group", placement.staff_group.clone(), false)}
+                                {summary_row("Work email", view! { <a class="govuk-link" href=format!("mailto:{email}")>{email.clone()}</a> }, false)}
+                                {summary_row("Phone", view! { <a class="govuk-link" href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a> }, phone.is_empty())}
+                                {summary_row("Base", p.base.clone(), p.base.is_empty())}
+                                {summary_row("Ask me about", p.tags.join(", "), p.tags.is_empty())}
+                                {summary_row("Champion since", p.champion_since.map(|d| d.format("%B %Y").to_string()).unwrap_or_default(), p.champion_since.is_none())}
+                                {summary_row("Supporting manager", p.supporting_manager.clone(), p.supporting_manager.is_empty())}
+                                {summary_row("Job shadowing", shadowing, false)}
+                                {summary_row("Availability", p.availability.clone(), p.availability.is_empty())}
+                                {summary_row("Last confirmed", p.confirmed_at.map(utc).map(|t| format!("{t} UTC")).unwrap_or_else(|| "Never".into()), false)}
+                            </dl>
+                            {view.may_edit.then(|| view! {
+                                <a class="govuk-button govuk-button--secondary" href=format!("/people/{id}/edit")>
+                                    {if view.own { "Edit or confirm your profile" } else { "Edit profile" }}
+                                </a>
+                            })}
+                            <h2 class="govuk-heading-m">{format!("Services of {}", placement.team)}</h2>
+                            {if view.services.is_empty() {
+                                view! { <p class="govuk-body">"No services are listed for this team yet."</p> }.into_any()
+                            } else {
+                                view.services
+                                    .into_iter()
+                                    .map(|s| view! {
+                                        <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
+                                            <a class="govuk-link" href=format!("/services/{}", s.id)>{s.name}</a>
+                                        </h3>
+                                        <p class="govuk-body">
+                                            <strong>"How to refer: "</strong>
+                                            {s.referral_route}
+                                        </p>
+                                    })
+                                    .collect_view()
+                                    .into_any()
+                            }}
+                        </div>
+                    </div>
+                }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn EditProfile() -> impl IntoView {
+    let id = id_param();
+    let action = ServerAction::<SaveProfile>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let here = id.map_or_else(|| "/people".to_owned(), |id| format!("/people/{id}/edit"));
+                let Some(id) = id else { return refusal(AppError::NotFound, &here) };
+                let (form, teams) = match profile_to_edit(id).await {
+                    Ok(loaded) => loaded,
+                    Err(error) => return refusal(error, &here),
+                };
+                let error = error.clone();
+                let messages = error.clone();
+                let field = move |name: &str| messages.as_ref().and_then(|e| e.field(name)).map(str::to_owned);
+                let title = if error.is_some() { "Error: Edit profile" } else { "Edit profile" };
+                let teams = std::iter::once((String::new(), "Choose a team".to_owned()))
+                    .chain(teams.into_iter().map(|t| (t.id.to_string(), t.label)))
+                    .collect::<Vec<_>>();
+                let ProfileForm {
+                    name, pronouns, job_title, team_id, work_email, phone, base, tags,
+                    champion_since, supporting_manager, offers_shadowing, shadowing_note, availability,
+                } = form;
+                view! {
+                    <Page title heading="Edit profile">
+                        <ErrorSummary error=error />
+                        <p class="govuk-body">"Saving also confirms the profile is up to date."</p>
+                        <ActionForm action attr:novalidate=true>
+                            <input type="hidden" name="id" value=id />
+                            <TextField name="name" label="Full name" autocomplete="name" value=name error=field("name") />
+                            <TextField name="pronouns" label="Pronouns (optional)" hint="For example, she/her or they/them" value=pronouns error=field("pronouns") />
+                            <TextField name="job_title" label="Job title" autocomplete="organization-title" value=job_title error=field("job_title") />
+                            <SelectField name="team_id" label="Team" options=teams selected=team_id error=field("team_id") />
+                            <TextField name="work_email" label="Work email address" input_type="email" autocomplete="email" value=work_email error=field("work_email") />
+                            <TextField name="phone" label="Work phone number (optional)" input_type="tel" autocomplete="tel" value=phone error=field("phone") />
+                            <TextField name="base" label="Base (optional)" hint="Where you usually work from" value=base error=field("base") />
+                            <TextField name="tags" label="Ask me about (optional)" hint="Topics others can ask you about, separated by commas" value=tags error=field("tags") />
+                            <TextField name="champion_since" label="Champion since (optional)" hint="For example, 2024-03-27" input_type="date" value=champion_since error=field("champion_since") />
+                            <TextField name="supporting_manager" label="Supporting manager (optional)" hint="The manager who supports your champion role" value=supporting_manager error=field("supporting_manager") />
+                            <CheckboxField name="offers_shadowing" label="I offer job shadowing or buddying" checked=offers_shadowing.is_some() />
+                            <TextAreaField name="shadowing_note" label="What could someone shadow? (optional)" value=shadowing_note error=field("shadowing_note") />
+                            <TextAreaField name="availability" label="Availability (optional)" hint="For example, part time: Tuesday to Thursday" value=availability error=field("availability") />
+                            <div class="govuk-button-group">
+                                <button type="submit" class="govuk-button">"Save profile"</button>
+                                <a class="govuk-link" href=format!("/people/{id}")>"Cancel"</a>
+                            </div>
+                        </ActionForm>
+                    </Page>
+                }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}
