@@ -6,6 +6,7 @@ mod error_status;
 mod headers;
 pub mod mail;
 pub mod ops;
+mod oruk;
 mod router;
 
 use app::db::{Db, DbError};

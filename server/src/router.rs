@@ -75,7 +75,8 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
 
     // The last layer added is the outermost: a request meets them bottom to top.
     Router::new()
-        .route("/healthz", get(healthz).with_state(db))
+        .route("/healthz", get(healthz).with_state(db.clone()))
+        .merge(crate::oruk::routes(db))
         .leptos_routes_with_context(&options, generate_route_list(App), context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

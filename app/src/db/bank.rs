@@ -5,7 +5,10 @@ use crate::domain::bank::{
     self, ChampionLink, JobRole, RoleLink, Service, ServiceStatus, ServiceSummary,
 };
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 use std::collections::HashMap;
 
 fn status(stored: &str) -> ServiceStatus {
@@ -157,4 +160,40 @@ pub async fn roles(conn: &impl ConnectionTrait) -> Result<Vec<JobRole>, DbErr> {
             thresholds: row.thresholds,
         })
         .collect())
+}
+
+/// One page (from 0) of published services as stored, oldest first, and how many there are:
+/// for the Open Referral UK feed, which maps the rows itself.
+pub async fn published_rows(
+    conn: &impl ConnectionTrait,
+    page: u64,
+    size: u64,
+) -> Result<(u64, Vec<service::Model>), DbErr> {
+    let pages = service::Entity::find()
+        .filter(service::Column::Published.eq(true))
+        .order_by_asc(service::Column::Id)
+        .paginate(conn, size);
+    Ok((pages.num_items().await?, pages.fetch_page(page).await?))
+}
+
+/// One published service as stored.
+pub async fn published_row(
+    conn: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<service::Model>, DbErr> {
+    service::Entity::find_by_id(id)
+        .filter(service::Column::Published.eq(true))
+        .one(conn)
+        .await
+}
+
+/// The ids of every published service.
+pub async fn published_ids(conn: &impl ConnectionTrait) -> Result<Vec<i32>, DbErr> {
+    service::Entity::find()
+        .select_only()
+        .column(service::Column::Id)
+        .filter(service::Column::Published.eq(true))
+        .into_tuple()
+        .all(conn)
+        .await
 }

@@ -8,6 +8,7 @@ mod directory;
 mod health;
 mod helpers;
 mod mail;
+mod openreferral;
 mod pages;
 mod password;
 mod security;
