@@ -47,6 +47,13 @@ impl Postbox {
         url.to_string()
     }
 
+    /// The address of a page of the service, for a letter.
+    pub fn page(&self, path: &str) -> String {
+        let mut url = self.public_url.clone();
+        url.set_path(path);
+        url.to_string()
+    }
+
     /// Call after the transaction that queued a letter has committed.
     pub fn letters_queued(&self) {
         self.wake.notify_one();
@@ -105,6 +112,22 @@ pub fn password_reset(service: &str, to: &str, name: &str, link: &str) -> Letter
             "This link works once, within 30 minutes.",
             "If you did not ask for this, you can ignore this email: your password has not changed.",
         ],
+        service,
+    )
+}
+
+/// Asked once when a profile has gone 6 months without being confirmed.
+pub fn profile_nudge(service: &str, to: &str, name: &str, link: &str) -> Letter {
+    compose(
+        to,
+        format!("Is your profile on {service} still right?"),
+        name,
+        &[
+            "Your champion profile has not been confirmed for six months. Colleagues in other services use it to find you, so please check it.",
+            "Sign in, then confirm it or change what is out of date:",
+        ],
+        link,
+        &["Until then, your profile shows a note that it may be out of date."],
         service,
     )
 }

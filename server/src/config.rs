@@ -171,6 +171,8 @@ pub struct ServeConfig {
     /// The address in emailed links, and the way server functions queue mail.
     pub postbox: Postbox,
     pub mail: MailSettings,
+    /// How often owners of stale profiles are looked for (and asked once to confirm).
+    pub nudge_every: Duration,
 }
 
 impl ServeArgs {
@@ -229,6 +231,7 @@ impl ServeArgs {
             // The parser bounds it to 64 MiB, which fits any usize this runs on.
             max_body_bytes: self.max_body_bytes as usize,
             postbox: Postbox::new(public_url),
+            nudge_every: Duration::from_secs(3600),
             mail,
         })
     }

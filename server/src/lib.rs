@@ -5,6 +5,7 @@ mod cross_site;
 mod error_status;
 mod headers;
 pub mod mail;
+mod nudges;
 pub mod ops;
 mod oruk;
 mod router;
@@ -63,6 +64,13 @@ pub async fn serve(
         config.postbox.wake.clone(),
         stopped,
     ));
+    let nudger = tokio::spawn(nudges::run(
+        db.clone(),
+        config.postbox.clone(),
+        config.site.service_name().to_owned(),
+        config.nudge_every,
+        stop.subscribe(),
+    ));
     let app = router::build(config, db);
     // Without TCP_NODELAY a response written in two parts (headers, then a file's body) waits
     // for the client's delayed ACK: about 40 ms for every static file after the first on a
@@ -82,6 +90,9 @@ pub async fn serve(
     let _ = stop.send(true);
     if let Err(e) = worker.await {
         tracing::error!(error = %e, "the mail worker failed");
+    }
+    if let Err(e) = nudger.await {
+        tracing::error!(error = %e, "the stale-profile check failed");
     }
     served
 }

@@ -381,3 +381,42 @@ fn changes(before: &Profile, after: &ValidProfile) -> Vec<FieldChange> {
     );
     changes
 }
+
+/// Emails the owner of every profile that has gone stale since it was last confirmed (and
+/// has not been asked yet), through the outbox, and notes that they were asked. Returns how
+/// many were asked.
+pub async fn nudge_stale(
+    conn: &impl ConnectionTrait,
+    postbox: &crate::mail::Postbox,
+    service_name: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, DbErr> {
+    use super::entities::user_account;
+    use crate::domain::{account::AccountStatus, directory::is_stale};
+    let due: Vec<profile::Model> = profile::Entity::find()
+        .filter(profile::Column::AccountId.is_not_null())
+        .filter(profile::Column::NudgedAt.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter(|p| is_stale(p.confirmed_at, now))
+        .collect();
+    let mut asked = 0;
+    for row in due {
+        let Some(account) = user_account::Entity::find_by_id(row.account_id.unwrap_or_default())
+            .one(conn)
+            .await?
+            .filter(|a| a.status == AccountStatus::Active.as_str())
+        else {
+            continue;
+        };
+        let link = postbox.page(&format!("/people/{}/edit", row.id));
+        let letter = crate::mail::profile_nudge(service_name, &account.email, &account.name, &link);
+        super::outbox::enqueue(conn, letter, now).await?;
+        let mut active = row.into_active_model();
+        active.nudged_at = Set(Some(now));
+        active.update(conn).await?;
+        asked += 1;
+    }
+    Ok(asked)
+}

@@ -254,3 +254,48 @@ async fn the_bank_is_public_and_a_service_names_its_champions_and_roles() {
     );
     assert_eq!(page(&app, "/services/9999", None).await.0, 404);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_owner_of_a_stale_profile_is_asked_once_to_confirm_it() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let app =
+        spawn_app_with(|config| config.nudge_every = std::time::Duration::from_millis(100)).await;
+    let cookie = member_as(&app, "amira.khan@example.org", Role::Champion).await;
+    let invitation_letters = files_in(&app.mail_folder()).len();
+    let amira = profile_row(&app, "amira.khan@example.org").await;
+    let txn = app.db.begin_write().await.unwrap();
+    let mut stale: profile::ActiveModel = amira.clone().into();
+    stale.confirmed_at = Set(Some(chrono::Utc::now() - chrono::Duration::days(200)));
+    stale.update(&txn).await.unwrap();
+    txn.commit().await.unwrap();
+
+    let letters = wait_for_files(&app.mail_folder(), invitation_letters + 1).await;
+    let nudges: Vec<_> = letters
+        .iter()
+        .map(|raw| read_letter(raw))
+        .filter(|(_, subject, ..)| subject.starts_with("Is your profile"))
+        .collect();
+    assert_eq!(nudges.len(), 1);
+    let (to, subject, text, _) = &nudges[0];
+    assert_eq!(to, "amira.khan@example.org");
+    assert_eq!(subject, "Is your profile on Champions Network still right?");
+    assert!(
+        text.contains(&format!("/people/{}/edit", amira.id)),
+        "{text}"
+    );
+
+    // Several more checks later, still one letter; confirming the profile ends the spell.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(files_in(&app.mail_folder()).len(), invitation_letters + 1);
+    let team = amira.team_id.to_string();
+    save(
+        &app,
+        &cookie,
+        amira.id,
+        &amira_fields(&team, "01632 960 240"),
+    )
+    .await;
+    let confirmed = profile_row(&app, "amira.khan@example.org").await;
+    assert_eq!(confirmed.nudged_at, None);
+    assert!(confirmed.confirmed_at.unwrap() > chrono::Utc::now() - chrono::Duration::minutes(1));
+}

@@ -1,0 +1,48 @@
+"""Adds synthetic people and services to a seeded database for `make bench`: enough profiles
+(500) and services (300) to measure the directory and the bank at the size issue 4 names.
+Usage: python3 .ci/bench-data.py DATABASE_FILE"""
+
+import random
+import sqlite3
+import sys
+from datetime import datetime, timezone
+
+PROFILES, SERVICES = 500, 300
+FIRST = "Alex Bea Cal Dana Eli Fay Gus Hana Ivo Jada Kit Lena Milo Nia Otto Pia Quin Rae Sami Tess".split()
+FAMILY = "Ashby Brook Crane Dale Ellis Frost Hale Irving Jones Kemp Lowe Marsh Nash Orme Pike Reed Shaw Tate Vance Wren".split()
+TOPICS = ["self-harm", "parenting", "young carers", "ADHD", "anxiety", "housing", "debt",
+          "domestic abuse", "substance misuse", "school attendance", "perinatal mental health",
+          "psychosis", "eating disorders", "early help", "child protection", "autism"]
+WORDS = ["Family", "Support", "Mental", "Health", "Youth", "Parenting", "Wellbeing", "Advice",
+         "Outreach", "Recovery", "Carers", "Early", "Help", "Therapy", "Community", "Service"]
+
+def main(path: str) -> None:
+    random.seed(42)
+    db = sqlite3.connect(path)
+    now = datetime.now(timezone.utc).isoformat()
+    teams = db.execute("SELECT id, organisation_id, staff_group_id FROM team").fetchall()
+    have = db.execute("SELECT count(*) FROM profile").fetchone()[0]
+    for n in range(have, PROFILES):
+        name = f"{random.choice(FIRST)} {random.choice(FAMILY)}"
+        team = random.choice(teams)[0]
+        cursor = db.execute(
+            "INSERT INTO profile (name, pronouns, job_title, team_id, work_email, phone, base,"
+            " supporting_manager, offers_shadowing, shadowing_note, availability, confirmed_at,"
+            " updated_at, version) VALUES (?, '', ?, ?, ?, '', '', '', ?, '', '', ?, ?, 1)",
+            (name, random.choice(["Social Worker", "Nurse", "Family Worker", "Therapist"]), team,
+             f"person{n}@bench.example.org", random.random() < 0.3, now, now))
+        for tag in random.sample(TOPICS, 3):
+            db.execute("INSERT INTO profile_tag (profile_id, tag) VALUES (?, ?)", (cursor.lastrowid, tag))
+    have = db.execute("SELECT count(*) FROM service").fetchone()[0]
+    for n in range(have, SERVICES):
+        team, organisation, group = random.choice(teams)
+        name = " ".join(random.sample(WORDS, 3)) + f" {n}"
+        db.execute(
+            "INSERT INTO service (name, organisation_id, staff_group_id, team_id, description,"
+            " referral_route, status, published, reviewed_at, updated_at, version)"
+            " VALUES (?, ?, ?, ?, ?, 'Call the duty worker.', 'active', 1, ?, ?, 1)",
+            (name, organisation, group, team, f"{name}: support for families.", now, now))
+    db.commit()
+
+if __name__ == "__main__":
+    main(sys.argv[1])
