@@ -229,6 +229,16 @@ async fn the_bank_is_public_and_a_service_names_its_champions_and_roles() {
         html.contains("Review due"),
         "Children's Centres were reviewed 420 days ago"
     );
+    assert!(
+        html.contains("Services not reviewed for a year (2)"),
+        "{html}"
+    );
+    let (_, due) = page(&app, "/services?review=due", None).await;
+    assert!(
+        due.contains("2 services") && due.contains("Children's Centres"),
+        "{due}"
+    );
+    assert!(!due.contains("Positive Steps"));
 
     let camhs = html
         .split("href=\"/services/")

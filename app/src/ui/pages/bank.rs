@@ -8,7 +8,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn status_tag(status: ServiceStatus) -> impl IntoView {
     let class = match status {
@@ -23,21 +23,41 @@ fn review_due_tag() -> impl IntoView {
     view! { <strong class="govuk-tag govuk-tag--orange">"Review due"</strong> }
 }
 
+/// `/services`, or with `?review=due` only the entries not reviewed for a year (the
+/// coordinators' list of what to check next).
 #[component]
 pub fn ServicesPage() -> impl IntoView {
+    let due_only = use_query_map().with_untracked(|q| q.get("review").as_deref() == Some("due"));
     view! {
         <Suspense>
             {Suspend::new(async move {
-                let services = match service_list().await {
+                let mut services = match service_list().await {
                     Ok(services) => services,
                     Err(error) => return view! { <ProblemPage error /> }.into_any(),
                 };
+                let due = services.iter().filter(|s| s.review_due).count();
+                if due_only {
+                    services.retain(|s| s.review_due);
+                }
+                let title = if due_only { "Services due for review" } else { "Services" };
                 view! {
-                    <Title text="Services" />
-                    <h1 class="govuk-heading-xl">"Services"</h1>
+                    <Title text=title />
+                    <h1 class="govuk-heading-xl">{title}</h1>
                     <p class="govuk-body">
                         "What each service offers, who it is for and how to refer. See also "
                         <a class="govuk-link" href="/roles">"job roles"</a> "."
+                    </p>
+                    <p class="govuk-body">
+                        {if due_only {
+                            view! { <a class="govuk-link" href="/services">"All services"</a> }.into_any()
+                        } else {
+                            view! {
+                                <a class="govuk-link" href="/services?review=due">
+                                    {format!("Services not reviewed for a year ({due})")}
+                                </a>
+                            }
+                                .into_any()
+                        }}
                     </p>
                     <table class="govuk-table">
                         <caption class="govuk-table__caption govuk-table__caption--m">
