@@ -36,9 +36,11 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
     let context = {
         let (db, site, session) = (db.clone(), config.site.clone(), config.session);
         let postbox = config.postbox.clone();
+        let directory = app::db::directory::Index::default();
         move || {
             provide_context(db.clone());
             provide_context(postbox.clone());
+            provide_context(directory.clone());
             provide_context(site.clone());
             provide_context(session);
             // The nonce the header middleware put in the CSP, for the hydration script.

@@ -2,15 +2,22 @@
 //! "Readable without signing in").
 
 use crate::{
-    domain::bank::{JobRole, Service, ServiceSummary},
+    domain::bank::{JobRole, Service, ServicesPage},
     error::AppError,
 };
 use leptos::prelude::*;
 
+/// A page of the services by name; `review=due` keeps those not reviewed for a year.
 #[server(endpoint = "services")]
-pub async fn service_list() -> Result<Vec<ServiceSummary>, AppError> {
+pub async fn service_list(
+    page: Option<u64>,
+    review: Option<String>,
+) -> Result<ServicesPage, AppError> {
     let db = super::context::db()?;
-    crate::db::bank::services(db.reader(), chrono::Utc::now())
+    let due_only = review.as_deref() == Some("due");
+    let page = page.unwrap_or(1);
+    let size = crate::domain::bank::SERVICES_PER_PAGE;
+    crate::db::bank::services(db.reader(), chrono::Utc::now(), due_only, page, size)
         .await
         .map_err(|e| AppError::internal("listing services", e))
 }

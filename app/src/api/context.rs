@@ -88,3 +88,8 @@ pub fn postbox() -> Result<Postbox, AppError> {
 pub fn site() -> Result<SiteInfo, AppError> {
     use_context::<SiteInfo>().ok_or_else(|| AppError::internal("request context", "no site info"))
 }
+
+pub fn directory_index() -> Result<crate::db::directory::Index, AppError> {
+    use_context::<crate::db::directory::Index>()
+        .ok_or_else(|| AppError::internal("request context", "no directory index"))
+}

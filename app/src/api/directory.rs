@@ -26,11 +26,12 @@ pub async fn people(
     shadowing: Option<String>,
     page: Option<usize>,
 ) -> Result<Directory, AppError> {
-    use crate::db::{directory, network};
+    use crate::db::network;
     super::context::signed_in().await?;
     let db = super::context::db()?;
+    let index = super::context::directory_index()?;
     let loaded = async {
-        let people = directory::searchable(db.reader()).await?;
+        let people = index.people(db.reader()).await?;
         let groups = network::staff_groups(db.reader()).await?;
         let organisations = network::organisations(db.reader()).await?;
         Ok::<_, sea_orm::DbErr>((people, groups, organisations))
@@ -45,7 +46,7 @@ pub async fn people(
         shadowing_only: shadowing.as_deref() == Some("yes"),
     };
     let query = q.unwrap_or_default();
-    let found = crate::domain::directory::search(everyone, &query, &filters, page.unwrap_or(1));
+    let found = crate::domain::directory::search(&everyone, &query, &filters, page.unwrap_or(1));
     Ok(Directory {
         found,
         staff_groups: groups.into_iter().map(|g| g.name).collect(),

@@ -2,12 +2,12 @@
 
 use super::entities::{job_role, organisation, profile, service, staff_group, team, user_account};
 use crate::domain::bank::{
-    self, ChampionLink, JobRole, RoleLink, Service, ServiceStatus, ServiceSummary,
+    self, ChampionLink, JobRole, RoleLink, Service, ServiceStatus, ServiceSummary, ServicesPage,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -16,18 +16,33 @@ fn status(stored: &str) -> ServiceStatus {
     ServiceStatus::parse(stored).unwrap_or(ServiceStatus::Closed)
 }
 
-/// The published services, by name.
+/// One page (from 1) of the published services by name, optionally only those due for
+/// review, with how many there are in all and how many are due.
 pub async fn services(
     conn: &impl ConnectionTrait,
     now: DateTime<Utc>,
-) -> Result<Vec<ServiceSummary>, DbErr> {
+    due_only: bool,
+    page: u64,
+    size: u64,
+) -> Result<ServicesPage, DbErr> {
+    let cutoff = now - chrono::Duration::days(bank::REVIEW_EVERY_DAYS);
+    let due_filter = Condition::any()
+        .add(service::Column::ReviewedAt.is_null())
+        .add(service::Column::ReviewedAt.lt(cutoff));
+    let published = || service::Entity::find().filter(service::Column::Published.eq(true));
+    let due = published().filter(due_filter.clone()).count(conn).await?;
+    let mut query = published().order_by_asc(service::Column::Name);
+    if due_only {
+        query = query.filter(due_filter);
+    }
+    let pages = query.paginate(conn, size);
+    let total = pages.num_items().await?;
+    let last = total.div_ceil(size).max(1);
+    let page = page.clamp(1, last);
+    let rows = pages.fetch_page(page - 1).await?;
     let organisations = super::network::organisation_names(conn).await?;
     let groups = super::network::staff_group_names(conn).await?;
-    Ok(service::Entity::find()
-        .filter(service::Column::Published.eq(true))
-        .order_by_asc(service::Column::Name)
-        .all(conn)
-        .await?
+    let services = rows
         .into_iter()
         .map(|row| ServiceSummary {
             id: row.id,
@@ -41,7 +56,14 @@ pub async fn services(
             review_due: bank::review_due(row.reviewed_at, now),
             name: row.name,
         })
-        .collect())
+        .collect();
+    Ok(ServicesPage {
+        services,
+        total,
+        due,
+        page,
+        pages: last,
+    })
 }
 
 /// One published service with its champions (the people in the team that runs it) and its

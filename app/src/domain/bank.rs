@@ -51,6 +51,21 @@ pub struct ServiceSummary {
     pub review_due: bool,
 }
 
+/// Services per page of the list.
+pub const SERVICES_PER_PAGE: u64 = 25;
+
+/// One page of the list of services.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServicesPage {
+    pub services: Vec<ServiceSummary>,
+    /// How many services the list holds (all, or those due for review).
+    pub total: u64,
+    /// How many published services are due for review.
+    pub due: u64,
+    pub page: u64,
+    pub pages: u64,
+}
+
 /// A person shown with a service: one of its champions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChampionLink {

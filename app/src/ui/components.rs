@@ -139,3 +139,33 @@ pub fn ProblemPage(error: AppError) -> impl IntoView {
         </p>
     }
 }
+
+/// GOV.UK pagination: previous, page n of m, next; nothing for a single page.
+#[component]
+pub fn Pagination(
+    page: usize,
+    pages: usize,
+    link: impl Fn(usize) -> String + 'static,
+) -> impl IntoView {
+    (pages > 1).then(|| {
+        view! {
+            <nav class="govuk-pagination" aria-label="Pages of results">
+                {(page > 1).then(|| view! {
+                    <div class="govuk-pagination__prev">
+                        <a class="govuk-link govuk-pagination__link" href=link(page - 1) rel="prev">
+                            "Previous page"
+                        </a>
+                    </div>
+                })}
+                <p class="govuk-body govuk-!-margin-bottom-0">{format!("Page {page} of {pages}")}</p>
+                {(page < pages).then(|| view! {
+                    <div class="govuk-pagination__next">
+                        <a class="govuk-link govuk-pagination__link" href=link(page + 1) rel="next">
+                            "Next page"
+                        </a>
+                    </div>
+                })}
+            </nav>
+        }
+    })
+}

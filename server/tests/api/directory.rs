@@ -133,6 +133,9 @@ async fn a_champion_edits_their_own_profile_and_no_one_elses() {
     assert!(html.contains("Your profile is"), "{html}");
     assert!(html.contains("Edit or confirm your profile"));
 
+    // The search's copy of the directory is loaded here, and must notice the edit.
+    let (_, before) = page(&app, "/people?q=adhd", Some(&cookie)).await;
+    assert!(!before.contains("Amira Khan"), "{before}");
     let (to, html) = save(
         &app,
         &cookie,
@@ -148,6 +151,8 @@ async fn a_champion_edits_their_own_profile_and_no_one_elses() {
         html.contains("Profile saved") && html.contains("01632 960 999"),
         "{html}"
     );
+    let (_, found) = page(&app, "/people?q=adhd", Some(&cookie)).await;
+    assert!(found.contains("Amira Khan"), "{found}");
     let after = profile_row(&app, "amira.khan@example.org").await;
     assert_eq!((after.version, after.phone.as_str()), (2, "01632 960 999"));
 

@@ -4,7 +4,7 @@ use crate::{
     api::bank::{role_list, service_detail, service_list},
     domain::bank::{ServiceStatus, age_range},
     error::AppError,
-    ui::components::{ProblemPage, refusal, summary_row, utc},
+    ui::components::{Pagination, ProblemPage, refusal, summary_row, utc},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -27,19 +27,25 @@ fn review_due_tag() -> impl IntoView {
 /// coordinators' list of what to check next).
 #[component]
 pub fn ServicesPage() -> impl IntoView {
-    let due_only = use_query_map().with_untracked(|q| q.get("review").as_deref() == Some("due"));
+    let (due_only, page) = use_query_map().with_untracked(|q| {
+        let page = q.get("page").and_then(|p| p.parse::<u64>().ok());
+        (q.get("review").as_deref() == Some("due"), page)
+    });
     view! {
         <Suspense>
             {Suspend::new(async move {
-                let mut services = match service_list().await {
-                    Ok(services) => services,
+                let review = due_only.then(|| "due".to_owned());
+                let list = match service_list(page, review).await {
+                    Ok(list) => list,
                     Err(error) => return view! { <ProblemPage error /> }.into_any(),
                 };
-                let due = services.iter().filter(|s| s.review_due).count();
-                if due_only {
-                    services.retain(|s| s.review_due);
-                }
                 let title = if due_only { "Services due for review" } else { "Services" };
+                let link = move |page: usize| {
+                    let review = if due_only { "review=due&" } else { "" };
+                    format!("/services?{review}page={page}")
+                };
+                let services = list.services;
+                let due = list.due;
                 view! {
                     <Title text=title />
                     <h1 class="govuk-heading-xl">{title}</h1>
@@ -61,7 +67,7 @@ pub fn ServicesPage() -> impl IntoView {
                     </p>
                     <table class="govuk-table">
                         <caption class="govuk-table__caption govuk-table__caption--m">
-                            {format!("{} services", services.len())}
+                            {format!("{} services", list.total)}
                         </caption>
                         <thead class="govuk-table__head">
                             <tr class="govuk-table__row">
@@ -89,6 +95,7 @@ pub fn ServicesPage() -> impl IntoView {
                                 .collect_view()}
                         </tbody>
                     </table>
+                    <Pagination page=list.page as usize pages=list.pages as usize link />
                 }
                     .into_any()
             })}

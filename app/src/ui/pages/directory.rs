@@ -5,7 +5,7 @@ use crate::{
     domain::directory::{PersonCard, ProfileForm},
     error::AppError,
     ui::{
-        components::{Done, Page, refusal, summary_row, utc},
+        components::{Done, Page, Pagination, refusal, summary_row, utc},
         forms::{CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField},
     },
 };
@@ -135,36 +135,6 @@ fn Card(person: PersonCard) -> impl IntoView {
             })}
         </li>
     }
-}
-
-/// GOV.UK pagination: previous, page n of m, next; nothing for a single page.
-#[component]
-fn Pagination(
-    page: usize,
-    pages: usize,
-    link: impl Fn(usize) -> String + 'static,
-) -> impl IntoView {
-    (pages > 1).then(|| {
-        view! {
-            <nav class="govuk-pagination" aria-label="Pages of results">
-                {(page > 1).then(|| view! {
-                    <div class="govuk-pagination__prev">
-                        <a class="govuk-link govuk-pagination__link" href=link(page - 1) rel="prev">
-                            "Previous page"
-                        </a>
-                    </div>
-                })}
-                <p class="govuk-body govuk-!-margin-bottom-0">{format!("Page {page} of {pages}")}</p>
-                {(page < pages).then(|| view! {
-                    <div class="govuk-pagination__next">
-                        <a class="govuk-link govuk-pagination__link" href=link(page + 1) rel="next">
-                            "Next page"
-                        </a>
-                    </div>
-                })}
-            </nav>
-        }
-    })
 }
 
 fn id_param() -> Option<i32> {
