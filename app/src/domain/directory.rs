@@ -286,7 +286,13 @@ impl Searchable {
             (3, words(&card.job_title)),
             (2, words(&card.placement.organisation)),
             (1, words(&card.placement.staff_group)),
-        ];
+        ]
+        // A word counts once per field: a team's services repeat "family", "support"…
+        .map(|(weight, mut words)| {
+            words.sort_unstable();
+            words.dedup();
+            (weight, words)
+        });
         let family_name = sort_key(&card.name);
         Self {
             card,
@@ -322,13 +328,33 @@ fn word_match(searched: &str, word: &str) -> u32 {
         3
     } else if word.starts_with(searched) {
         2
-    } else if searched.len() >= 4
-        && searched.len().abs_diff(word.len()) <= 1
-        && strsim::osa_distance(searched, word) <= 1
-    {
+    } else if searched.len() >= 4 && one_slip_apart(searched.as_bytes(), word.as_bytes()) {
         1
     } else {
         0
+    }
+}
+
+/// Whether `a` becomes `b` by one wrong, missing, extra or swapped letter (optimal string
+/// alignment distance 1, on bytes). Linear and allocation-free: it runs for every word of
+/// every profile at each search.
+fn one_slip_apart(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let Some(i) = short.iter().zip(long).position(|(x, y)| x != y) else {
+        // One is the other plus a letter at the end, or they are equal.
+        return long.len() != short.len();
+    };
+    if short.len() == long.len() {
+        let swapped = i + 1 < short.len()
+            && short[i] == long[i + 1]
+            && short[i + 1] == long[i]
+            && short[i + 2..] == long[i + 2..];
+        swapped || short[i + 1..] == long[i + 1..]
+    } else {
+        short[i..] == long[i + 1..]
     }
 }
 
@@ -657,6 +683,15 @@ mod tests {
     }
 
     proptest! {
+        /// The fast check agrees with strsim's optimal string alignment distance.
+        #[test]
+        fn one_slip_means_an_osa_distance_of_one(a in "[abc]{0,6}", b in "[abc]{0,6}") {
+            prop_assert_eq!(
+                one_slip_apart(a.as_bytes(), b.as_bytes()),
+                strsim::osa_distance(&a, &b) == 1
+            );
+        }
+
         #[test]
         fn tags_that_pass_are_few_short_and_distinct(raw in "[a-zA-Z ,-]{0,300}") {
             if let Ok(tags) = tags(&raw) {
