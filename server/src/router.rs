@@ -41,6 +41,7 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
             provide_context(db.clone());
             provide_context(postbox.clone());
             provide_context(directory.clone());
+            provide_context(app::api::RequestUser::default());
             provide_context(site.clone());
             provide_context(session);
             // The nonce the header middleware put in the CSP, for the hydration script.

@@ -34,8 +34,20 @@ pub fn session_secret() -> Result<Option<String>, AppError> {
     Ok(header.and_then(|h| settings.read(h)).map(str::to_owned))
 }
 
+/// Who is asking, worked out once per request: a page asks in its header and again in its
+/// content, and each asking was a database query.
+#[derive(Clone, Debug, Default)]
+pub struct RequestUser(std::sync::Arc<tokio::sync::OnceCell<Option<Account>>>);
+
 /// The signed-in account, or `None` for someone not signed in (or whose session has ended).
 pub async fn current_user() -> Result<Option<Account>, AppError> {
+    match use_context::<RequestUser>() {
+        Some(memo) => memo.0.get_or_try_init(resolve_user).await.cloned(),
+        None => resolve_user().await,
+    }
+}
+
+async fn resolve_user() -> Result<Option<Account>, AppError> {
     let Some(secret) = session_secret()? else {
         return Ok(None);
     };

@@ -26,17 +26,10 @@ pub async fn people(
     shadowing: Option<String>,
     page: Option<usize>,
 ) -> Result<Directory, AppError> {
-    use crate::db::network;
     super::context::signed_in().await?;
     let db = super::context::db()?;
-    let index = super::context::directory_index()?;
-    let loaded = async {
-        let people = index.people(db.reader()).await?;
-        let groups = network::staff_groups(db.reader()).await?;
-        let organisations = network::organisations(db.reader()).await?;
-        Ok::<_, sea_orm::DbErr>((people, groups, organisations))
-    };
-    let (everyone, groups, organisations) = loaded
+    let loaded = super::context::directory_index()?
+        .load(db.reader())
         .await
         .map_err(|e| AppError::internal("loading the directory", e))?;
     let chosen = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
@@ -46,11 +39,12 @@ pub async fn people(
         shadowing_only: shadowing.as_deref() == Some("yes"),
     };
     let query = q.unwrap_or_default();
-    let found = crate::domain::directory::search(&everyone, &query, &filters, page.unwrap_or(1));
+    let found =
+        crate::domain::directory::search(&loaded.people, &query, &filters, page.unwrap_or(1));
     Ok(Directory {
         found,
-        staff_groups: groups.into_iter().map(|g| g.name).collect(),
-        organisations,
+        staff_groups: loaded.staff_groups.clone(),
+        organisations: loaded.organisations.clone(),
     })
 }
 

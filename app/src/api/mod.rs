@@ -6,6 +6,8 @@ pub mod audit;
 pub mod bank;
 #[cfg(feature = "ssr")]
 mod context;
+#[cfg(feature = "ssr")]
+pub use context::RequestUser;
 pub mod directory;
 pub mod network;
 pub mod outbox;

@@ -84,28 +84,43 @@ async fn tags_by_profile(
 /// profiles, services, teams or organisations have changed (loading 500 profiles took 11 ms,
 /// most of a search). One per server.
 #[derive(Clone, Debug, Default)]
-pub struct Index(Arc<Mutex<Option<Loaded>>>);
+pub struct Index(Arc<Mutex<Option<Arc<Loaded>>>>);
 
-/// The people as loaded, and the freshness they were loaded at.
-type Loaded = (Freshness, Arc<Vec<Searchable>>);
+/// Everyone, and the names the directory's filters offer, as they were at `freshness`.
+#[derive(Debug)]
+pub struct Loaded {
+    freshness: Freshness,
+    pub people: Vec<Searchable>,
+    pub staff_groups: Vec<String>,
+    pub organisations: Vec<String>,
+}
 
 /// What changes whenever something a search reads changes: a profile's or service's
 /// `updated_at` moves with every edit that changes it, and rows come and go. A rename of a
-/// team or organisation changes none of these, so whatever renames one must call
+/// team, organisation or staff group changes none of these, so whatever renames one must call
 /// [`Index::forget`].
-type Freshness = (i64, Option<String>, i64, Option<String>, i64, i64);
+type Freshness = (i64, Option<String>, i64, Option<String>, i64, i64, i64);
 
 impl Index {
-    pub async fn people(&self, conn: &impl ConnectionTrait) -> Result<Arc<Vec<Searchable>>, DbErr> {
+    pub async fn load(&self, conn: &impl ConnectionTrait) -> Result<Arc<Loaded>, DbErr> {
         let fresh = freshness(conn).await?;
-        if let Some((seen, people)) = self.0.lock().expect("not poisoned").as_ref()
-            && *seen == fresh
+        if let Some(loaded) = self.0.lock().expect("not poisoned").as_ref()
+            && loaded.freshness == fresh
         {
-            return Ok(people.clone());
+            return Ok(loaded.clone());
         }
-        let people = Arc::new(searchable(conn).await?);
-        *self.0.lock().expect("not poisoned") = Some((fresh, people.clone()));
-        Ok(people)
+        let loaded = Arc::new(Loaded {
+            freshness: fresh,
+            people: searchable(conn).await?,
+            staff_groups: super::network::staff_groups(conn)
+                .await?
+                .into_iter()
+                .map(|g| g.name)
+                .collect(),
+            organisations: super::network::organisations(conn).await?,
+        });
+        *self.0.lock().expect("not poisoned") = Some(loaded.clone());
+        Ok(loaded)
     }
 
     pub fn forget(&self) {
@@ -119,7 +134,8 @@ async fn freshness(conn: &impl ConnectionTrait) -> Result<Freshness, DbErr> {
             conn.get_database_backend(),
             "SELECT (SELECT count(*) FROM profile), (SELECT max(updated_at) FROM profile), \
              (SELECT count(*) FROM service), (SELECT max(updated_at) FROM service), \
-             (SELECT count(*) FROM team), (SELECT count(*) FROM organisation)",
+             (SELECT count(*) FROM team), (SELECT count(*) FROM organisation), \
+             (SELECT count(*) FROM staff_group)",
         ))
         .await?
         .ok_or_else(|| DbErr::RecordNotFound("directory freshness".into()))?;
@@ -130,6 +146,7 @@ async fn freshness(conn: &impl ConnectionTrait) -> Result<Freshness, DbErr> {
         row.try_get_by_index(3)?,
         row.try_get_by_index(4)?,
         row.try_get_by_index(5)?,
+        row.try_get_by_index(6)?,
     ))
 }
 
