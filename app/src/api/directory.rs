@@ -3,7 +3,7 @@
 //! personal data.
 
 use crate::{
-    domain::directory::{PeoplePage, Profile, ProfileForm, TeamChoice},
+    domain::directory::{PeoplePage, Profile, ProfileForm, TeamChoice, TeamService},
     error::AppError,
 };
 use leptos::prelude::*;
@@ -58,34 +58,16 @@ pub struct ProfileView {
     pub may_edit: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TeamService {
-    pub id: i32,
-    pub name: String,
-    pub referral_route: String,
-}
-
 #[server(endpoint = "profile")]
 pub async fn profile_page(id: i32) -> Result<ProfileView, AppError> {
-    use crate::db::{bank, directory};
+    use crate::db::directory;
     let me = super::context::signed_in().await?;
     let db = super::context::db()?;
     let found = async {
         let Some(profile) = directory::profile(db.reader(), id).await? else {
             return Ok(None);
         };
-        let mut services = Vec::new();
-        for (id, name) in directory::team_services(db.reader(), profile.placement.team_id).await? {
-            let referral_route = bank::service(db.reader(), id)
-                .await?
-                .map(|s| s.referral_route)
-                .unwrap_or_default();
-            services.push(TeamService {
-                id,
-                name,
-                referral_route,
-            });
-        }
+        let services = directory::team_services(db.reader(), profile.placement.team_id).await?;
         Ok::<_, sea_orm::DbErr>(Some((profile, services)))
     };
     let (profile, services) = found

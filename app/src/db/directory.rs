@@ -8,7 +8,9 @@ use super::{
 };
 use crate::domain::{
     audit::{Action, FieldChange},
-    directory::{PersonCard, Placement, Profile, Searchable, TeamChoice, ValidProfile},
+    directory::{
+        PersonCard, Placement, Profile, Searchable, TeamChoice, TeamService, ValidProfile,
+    },
 };
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -151,7 +153,7 @@ async fn freshness(conn: &impl ConnectionTrait) -> Result<Freshness, DbErr> {
 }
 
 /// Everyone, as the directory's search sees them.
-pub async fn searchable(conn: &impl ConnectionTrait) -> Result<Vec<Searchable>, DbErr> {
+async fn searchable(conn: &impl ConnectionTrait) -> Result<Vec<Searchable>, DbErr> {
     let placements = placements(conn).await?;
     let mut tags = tags_by_profile(conn, None).await?;
     let mut services: HashMap<i32, Vec<String>> = HashMap::new();
@@ -273,21 +275,30 @@ pub async fn link_account(
     Ok(())
 }
 
-/// The published services a team runs, as (id, name).
+/// The published services a team runs, with how to refer to each, by name.
 pub async fn team_services(
     conn: &impl ConnectionTrait,
     team_id: i32,
-) -> Result<Vec<(i32, String)>, DbErr> {
-    service::Entity::find()
+) -> Result<Vec<TeamService>, DbErr> {
+    let rows: Vec<(i32, String, String)> = service::Entity::find()
         .select_only()
         .column(service::Column::Id)
         .column(service::Column::Name)
+        .column(service::Column::ReferralRoute)
         .filter(service::Column::TeamId.eq(team_id))
         .filter(service::Column::Published.eq(true))
         .order_by_asc(service::Column::Name)
         .into_tuple()
         .all(conn)
-        .await
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, referral_route)| TeamService {
+            id,
+            name,
+            referral_route,
+        })
+        .collect())
 }
 
 /// Saves an edited profile: keeps the version before, records what changed (personal fields
@@ -356,11 +367,7 @@ pub async fn update(
     Ok(Some(()))
 }
 
-pub async fn replace_tags(
-    conn: &impl ConnectionTrait,
-    id: i32,
-    tags: &[String],
-) -> Result<(), DbErr> {
+async fn replace_tags(conn: &impl ConnectionTrait, id: i32, tags: &[String]) -> Result<(), DbErr> {
     profile_tag::Entity::delete_many()
         .filter(profile_tag::Column::ProfileId.eq(id))
         .exec(conn)

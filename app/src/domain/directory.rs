@@ -31,6 +31,14 @@ pub struct TeamChoice {
     pub label: String,
 }
 
+/// A service a person's team runs, with how to refer to it, for their profile page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamService {
+    pub id: i32,
+    pub name: String,
+    pub referral_route: String,
+}
+
 /// One person in the directory's list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonCard {
