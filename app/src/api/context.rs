@@ -105,3 +105,13 @@ pub fn directory_index() -> Result<crate::db::directory::Index, AppError> {
     use_context::<crate::db::directory::Index>()
         .ok_or_else(|| AppError::internal("request context", "no directory index"))
 }
+
+/// The outcome of a save as the caller sees it: a value another record holds is a message by
+/// its field; anything else is an internal error, logged with `context`.
+pub fn saved<T>(result: Result<T, crate::db::SaveError>, context: &str) -> Result<T, AppError> {
+    use crate::db::SaveError;
+    result.map_err(|e| match e {
+        SaveError::Taken { field, message } => AppError::invalid(field, message),
+        SaveError::Db(e) => AppError::internal(context, e),
+    })
+}

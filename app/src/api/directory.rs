@@ -85,7 +85,7 @@ pub async fn profile_page(id: i32) -> Result<ProfileView, AppError> {
 
 /// A champion edits their own profile; a coordinator anyone's.
 #[cfg(feature = "ssr")]
-fn may_edit(me: &crate::domain::account::Account, profile: &Profile) -> bool {
+pub(super) fn may_edit(me: &crate::domain::account::Account, profile: &Profile) -> bool {
     use crate::domain::account::Role;
     me.role == Role::Coordinator
         || (profile.account_id == Some(me.id) && me.role.includes(Role::Champion))
@@ -115,7 +115,7 @@ pub async fn profile_to_edit(id: i32) -> Result<(ProfileForm, Vec<TeamChoice>), 
 /// Saves an edited profile (and counts as confirming it is up to date), then goes back to it.
 #[server(endpoint = "save-profile")]
 pub async fn save_profile(id: i32, #[server(flatten)] form: ProfileForm) -> Result<(), AppError> {
-    use crate::db::directory::{self, SaveError};
+    use crate::db::directory;
     let me = super::context::signed_in().await?;
     let db = super::context::db()?;
     let profile = directory::profile(db.reader(), id)
@@ -138,19 +138,9 @@ pub async fn save_profile(id: i32, #[server(flatten)] form: ProfileForm) -> Resu
         let txn = db.begin_write().await?;
         let saved = directory::update(&txn, id, &valid, me.id, now).await?;
         txn.commit().await?;
-        Ok::<_, SaveError>(saved)
+        Ok::<_, crate::db::SaveError>(saved)
     };
-    match saved.await {
-        Ok(Some(())) => {}
-        Ok(None) => return Err(AppError::NotFound),
-        Err(SaveError::EmailTaken) => {
-            return Err(AppError::invalid(
-                "work_email",
-                "Another profile already has this email address",
-            ));
-        }
-        Err(SaveError::Db(e)) => return Err(AppError::internal("saving a profile", e)),
-    }
+    super::context::saved(saved.await, "saving a profile")?.ok_or(AppError::NotFound)?;
     leptos_axum::redirect(&format!("/people/{id}?done=saved"));
     Ok(())
 }

@@ -9,6 +9,7 @@ mod context;
 #[cfg(feature = "ssr")]
 pub use context::RequestUser;
 pub mod directory;
+pub mod history;
 pub mod network;
 pub mod outbox;
 pub mod password;

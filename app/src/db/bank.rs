@@ -16,12 +16,21 @@ fn status(stored: &str) -> ServiceStatus {
     ServiceStatus::parse(stored).unwrap_or(ServiceStatus::Closed)
 }
 
-/// One page (from 1) of the published services by name, optionally only those due for
-/// review, with how many there are in all and how many are due.
+/// Which services a list shows.
+#[derive(Clone, Copy, Debug)]
+pub struct ServiceFilter {
+    /// Only those not reviewed for a year.
+    pub due_only: bool,
+    /// Unpublished entries too: for those who edit the bank.
+    pub drafts: bool,
+}
+
+/// One page (from 1) of the services by name, with how many there are in all and how many
+/// are due for review.
 pub async fn services(
     conn: &impl ConnectionTrait,
     now: DateTime<Utc>,
-    due_only: bool,
+    filter: ServiceFilter,
     page: u64,
     size: u64,
 ) -> Result<ServicesPage, DbErr> {
@@ -29,8 +38,16 @@ pub async fn services(
     let due_filter = Condition::any()
         .add(service::Column::ReviewedAt.is_null())
         .add(service::Column::ReviewedAt.lt(cutoff));
-    let published = || service::Entity::find().filter(service::Column::Published.eq(true));
+    let published = || {
+        let all = service::Entity::find();
+        if filter.drafts {
+            all
+        } else {
+            all.filter(service::Column::Published.eq(true))
+        }
+    };
     let due = published().filter(due_filter.clone()).count(conn).await?;
+    let due_only = filter.due_only;
     let mut query = published().order_by_asc(service::Column::Name);
     if due_only {
         query = query.filter(due_filter);
@@ -53,6 +70,7 @@ pub async fn services(
             staff_group: groups.get(&row.staff_group_id).cloned().unwrap_or_default(),
             description: row.description,
             status: status(&row.status),
+            published: row.published,
             review_due: bank::review_due(row.reviewed_at, now),
             name: row.name,
         })
@@ -66,16 +84,17 @@ pub async fn services(
     })
 }
 
-/// One published service with its champions (the people in the team that runs it) and its
-/// job roles.
+/// One service, published or not, with its champions (the people in the team that runs it)
+/// and its job roles.
 pub async fn service(conn: &impl ConnectionTrait, id: i32) -> Result<Option<Service>, DbErr> {
-    let Some(row) = service::Entity::find_by_id(id)
-        .filter(service::Column::Published.eq(true))
-        .one(conn)
-        .await?
-    else {
-        return Ok(None);
-    };
+    match service::Entity::find_by_id(id).one(conn).await? {
+        Some(row) => read_service(conn, row).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+async fn read_service(conn: &impl ConnectionTrait, row: service::Model) -> Result<Service, DbErr> {
+    let id = row.id;
     let champions = match row.team_id {
         Some(team) => profile::Entity::find()
             .filter(profile::Column::TeamId.eq(team))
@@ -126,7 +145,7 @@ pub async fn service(conn: &impl ConnectionTrait, id: i32) -> Result<Option<Serv
         .await?
         .map(|g| g.name)
         .unwrap_or_default();
-    Ok(Some(Service {
+    Ok(Service {
         id: row.id,
         name: row.name,
         organisation,
@@ -146,24 +165,32 @@ pub async fn service(conn: &impl ConnectionTrait, id: i32) -> Result<Option<Serv
         cost: row.cost,
         legal_basis: row.legal_basis,
         status: status(&row.status),
+        published: row.published,
+        team_id: row.team_id,
         reviewed_at: row.reviewed_at,
         reviewer,
         champions,
         roles,
-    }))
+    })
 }
 
 /// Every job role, by title, with the published service it belongs to.
 pub async fn roles(conn: &impl ConnectionTrait) -> Result<Vec<JobRole>, DbErr> {
-    let services: HashMap<i32, String> = service::Entity::find()
-        .filter(service::Column::Published.eq(true))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect();
-    Ok(job_role::Entity::find()
-        .order_by_asc(job_role::Column::Title)
+    read_roles(conn, None).await
+}
+
+/// One job role.
+pub async fn role(conn: &impl ConnectionTrait, id: i32) -> Result<Option<JobRole>, DbErr> {
+    Ok(read_roles(conn, Some(id)).await?.pop())
+}
+
+async fn read_roles(conn: &impl ConnectionTrait, only: Option<i32>) -> Result<Vec<JobRole>, DbErr> {
+    let services: HashMap<i32, String> = service_names(conn).await?.into_iter().collect();
+    let mut query = job_role::Entity::find().order_by_asc(job_role::Column::Title);
+    if let Some(id) = only {
+        query = query.filter(job_role::Column::Id.eq(id));
+    }
+    Ok(query
         .all(conn)
         .await?
         .into_iter()
@@ -182,6 +209,19 @@ pub async fn roles(conn: &impl ConnectionTrait) -> Result<Vec<JobRole>, DbErr> {
             thresholds: row.thresholds,
         })
         .collect())
+}
+
+/// The published services' ids and names, by name: what a job role can belong to.
+pub async fn service_names(conn: &impl ConnectionTrait) -> Result<Vec<(i32, String)>, DbErr> {
+    service::Entity::find()
+        .select_only()
+        .column(service::Column::Id)
+        .column(service::Column::Name)
+        .filter(service::Column::Published.eq(true))
+        .order_by_asc(service::Column::Name)
+        .into_tuple()
+        .all(conn)
+        .await
 }
 
 /// One page (from 0) of published services as stored, oldest first, and how many there are:

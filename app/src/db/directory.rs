@@ -2,12 +2,12 @@
 //! its earlier version and audit entry in the same transaction.
 
 use super::{
-    audit::{self, AuditRecord},
+    SaveError,
     entities::{profile, profile_photo, profile_tag, service, team},
     history,
 };
 use crate::domain::{
-    audit::{Action, FieldChange},
+    audit::FieldChange,
     directory::{
         PersonCard, Placement, Profile, Searchable, TeamChoice, TeamService, ValidProfile,
     },
@@ -22,14 +22,6 @@ use std::{
     collections::HashMap,
     sync::{Arc, Mutex},
 };
-
-#[derive(Debug, thiserror::Error)]
-pub enum SaveError {
-    #[error("another profile has this work email address")]
-    EmailTaken,
-    #[error(transparent)]
-    Db(#[from] DbErr),
-}
 
 /// Every team with its organisation and staff group, by team id.
 pub async fn placements(conn: &impl ConnectionTrait) -> Result<HashMap<i32, Placement>, DbErr> {
@@ -199,23 +191,46 @@ async fn searchable(conn: &impl ConnectionTrait) -> Result<Vec<Searchable>, DbEr
 
 /// One whole profile.
 pub async fn profile(conn: &impl ConnectionTrait, id: i32) -> Result<Option<Profile>, DbErr> {
-    let Some(row) = profile::Entity::find_by_id(id).one(conn).await? else {
-        return Ok(None);
-    };
+    match profile::Entity::find_by_id(id).one(conn).await? {
+        Some(row) => read(conn, row).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+/// A stored profile with its team, tags and whether it has a photo.
+async fn read(conn: &impl ConnectionTrait, row: profile::Model) -> Result<Profile, DbErr> {
+    let id = row.id;
     let placement = team_placement(conn, row.team_id).await?;
     let tags = tags_by_profile(conn, Some(id))
         .await?
         .remove(&id)
         .unwrap_or_default();
     let has_photo = profile_photo::Entity::find_by_id(id).count(conn).await? > 0;
-    Ok(Some(to_profile(row, placement, tags, has_photo)))
+    Ok(to_profile(row, placement, tags, has_photo))
 }
 
-async fn team_placement(conn: &impl ConnectionTrait, team_id: i32) -> Result<Placement, DbErr> {
-    placements(conn)
+/// Where one team sits.
+pub async fn team_placement(conn: &impl ConnectionTrait, team_id: i32) -> Result<Placement, DbErr> {
+    let team = team::Entity::find_by_id(team_id)
+        .one(conn)
         .await?
-        .remove(&team_id)
-        .ok_or_else(|| DbErr::RecordNotFound(format!("team {team_id}")))
+        .ok_or_else(|| DbErr::RecordNotFound(format!("team {team_id}")))?;
+    let organisation = super::entities::organisation::Entity::find_by_id(team.organisation_id)
+        .one(conn)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    let staff_group = super::entities::staff_group::Entity::find_by_id(team.staff_group_id)
+        .one(conn)
+        .await?
+        .map(|g| g.name)
+        .unwrap_or_default();
+    Ok(Placement {
+        team_id,
+        team: team.name,
+        organisation,
+        staff_group,
+    })
 }
 
 fn to_profile(
@@ -310,7 +325,7 @@ pub async fn update(
     actor: i32,
     now: DateTime<Utc>,
 ) -> Result<Option<()>, SaveError> {
-    let Some(before) = profile(conn, id).await? else {
+    let Some(row) = profile::Entity::find_by_id(id).one(conn).await? else {
         return Ok(None);
     };
     let email_taken = profile::Entity::find()
@@ -320,17 +335,13 @@ pub async fn update(
         .await?
         > 0;
     if email_taken {
-        return Err(SaveError::EmailTaken);
+        return Err(SaveError::Taken {
+            field: "work_email",
+            message: "Another profile already has this email address",
+        });
     }
-    let row = profile::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound(format!("profile {id}")))?;
+    let before = read(conn, row.clone()).await?;
     let version = row.version;
-    let changes = changes(&before, edited);
-    if !changes.is_empty() {
-        history::keep(conn, "profile", id, version, &before, actor, now).await?;
-    }
     let mut active = row.into_active_model();
     active.name = Set(edited.name.clone());
     active.pronouns = Set(edited.pronouns.clone());
@@ -346,25 +357,34 @@ pub async fn update(
     active.availability = Set(edited.availability.clone());
     active.confirmed_at = Set(Some(now));
     active.nudged_at = Set(None);
-    if !changes.is_empty() {
-        active.updated_at = Set(now);
-        active.version = Set(version + 1);
-    }
-    active.update(conn).await?;
+    let row = active.update(conn).await?;
     replace_tags(conn, id, &edited.tags).await?;
-
-    let entry = AuditRecord {
-        actor: Some(actor),
-        action: Action::Update,
-        record: Some(("profile", id.to_string())),
-        changes: if changes.is_empty() {
-            vec![FieldChange::plain("confirmed", None, Some("up to date"))]
-        } else {
-            changes
-        },
+    let after = read(conn, row.clone()).await?;
+    let edit = history::Edit {
+        record_type: "profile",
+        id,
+        version,
+        before: &before.fields(),
+        after: &after.fields(),
     };
-    audit::record(conn, now, entry).await?;
+    let confirmed = FieldChange::plain("Confirmed", None, Some("up to date"));
+    if history::record_edit(conn, edit, confirmed, actor, now).await? {
+        moved_on(conn, row, now).await?;
+    }
     Ok(Some(()))
+}
+
+/// A changed profile's next version: `updated_at` tells the search index to reload.
+async fn moved_on(
+    conn: &impl ConnectionTrait,
+    row: profile::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let version = row.version;
+    let mut active = row.into_active_model();
+    active.updated_at = Set(now);
+    active.version = Set(version + 1);
+    active.update(conn).await.map(drop)
 }
 
 async fn replace_tags(conn: &impl ConnectionTrait, id: i32, tags: &[String]) -> Result<(), DbErr> {
@@ -380,90 +400,6 @@ async fn replace_tags(conn: &impl ConnectionTrait, id: i32, tags: &[String]) -> 
         profile_tag::Entity::insert_many(rows).exec(conn).await?;
     }
     Ok(())
-}
-
-/// Field by field, what an edit changes. Contact details and names are personal data: the
-/// log says they changed, not to what.
-fn changes(before: &Profile, after: &ValidProfile) -> Vec<FieldChange> {
-    let mut changes = Vec::new();
-    let mut compare = |field: &str, old: String, new: String, personal: bool| {
-        if old != new {
-            let (old, new) = (
-                Some(old).filter(|v| !v.is_empty()),
-                Some(new).filter(|v| !v.is_empty()),
-            );
-            changes.push(if personal {
-                FieldChange::personal(field, old.as_deref(), new.as_deref())
-            } else {
-                FieldChange::plain(field, old.as_deref(), new.as_deref())
-            });
-        }
-    };
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    compare("name", before.name.clone(), after.name.clone(), true);
-    compare(
-        "pronouns",
-        before.pronouns.clone(),
-        after.pronouns.clone(),
-        true,
-    );
-    compare(
-        "job_title",
-        before.job_title.clone(),
-        after.job_title.clone(),
-        false,
-    );
-    compare(
-        "team",
-        before.placement.team_id.to_string(),
-        after.team_id.to_string(),
-        false,
-    );
-    compare(
-        "work_email",
-        before.work_email.clone(),
-        after.work_email.clone(),
-        true,
-    );
-    compare("phone", before.phone.clone(), after.phone.clone(), true);
-    compare("base", before.base.clone(), after.base.clone(), false);
-    let sorted = |tags: &[String]| {
-        let mut tags = tags.to_vec();
-        tags.sort();
-        tags.join(", ")
-    };
-    compare("tags", sorted(&before.tags), sorted(&after.tags), false);
-    compare(
-        "champion_since",
-        date(before.champion_since),
-        date(after.champion_since),
-        false,
-    );
-    compare(
-        "supporting_manager",
-        before.supporting_manager.clone(),
-        after.supporting_manager.clone(),
-        true,
-    );
-    compare(
-        "offers_shadowing",
-        before.offers_shadowing.to_string(),
-        after.offers_shadowing.to_string(),
-        false,
-    );
-    compare(
-        "shadowing_note",
-        before.shadowing_note.clone(),
-        after.shadowing_note.clone(),
-        false,
-    );
-    compare(
-        "availability",
-        before.availability.clone(),
-        after.availability.clone(),
-        true,
-    );
-    changes
 }
 
 /// Emails the owner of every profile that has gone stale since it was last confirmed (and

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod bank;
+pub mod bank_edit;
 pub mod demo;
 pub mod directory;
 pub mod entities;
@@ -31,6 +32,19 @@ pub enum DbError {
     BackupTargetExists(String),
     #[error(transparent)]
     Query(#[from] DbErr),
+}
+
+/// Why an edit was not saved: a value another record already holds (told to the editor next
+/// to its field), or the database.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{field}: {message}")]
+    Taken {
+        field: &'static str,
+        message: &'static str,
+    },
+    #[error(transparent)]
+    Db(#[from] DbErr),
 }
 
 /// The application's database: one writer connection, so writes queue in the application

@@ -4,6 +4,7 @@
 use super::{
     account::{Email, MAX_NAME_CHARS},
     fields::{self, Problems},
+    history::{Field, yes_no},
 };
 use crate::error::FieldError;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -101,6 +102,31 @@ impl Profile {
 
     pub fn is_stale(&self, now: DateTime<Utc>) -> bool {
         is_stale(self.confirmed_at, now)
+    }
+
+    /// The profile as its history keeps it. Names, contact details and availability are
+    /// personal: the audit log masks them.
+    pub fn fields(&self) -> Vec<Field> {
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        vec![
+            Field::personal("Full name", &self.name),
+            Field::personal("Pronouns", &self.pronouns),
+            Field::plain("Job title", &self.job_title),
+            Field::plain(
+                "Team",
+                format!("{} ({})", self.placement.team, self.placement.organisation),
+            ),
+            Field::personal("Work email address", &self.work_email),
+            Field::personal("Work phone number", &self.phone),
+            Field::plain("Base", &self.base),
+            Field::plain("Ask me about", self.tags.join(", ")),
+            Field::plain("Champion since", date(self.champion_since)),
+            Field::personal("Supporting manager", &self.supporting_manager),
+            Field::plain("Offers job shadowing", yes_no(self.offers_shadowing)),
+            Field::plain("What could someone shadow?", &self.shadowing_note),
+            Field::personal("Availability", &self.availability),
+            Field::plain("Photo", yes_no(self.has_photo)),
+        ]
     }
 }
 

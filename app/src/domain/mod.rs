@@ -5,6 +5,7 @@ pub mod audit;
 pub mod bank;
 pub mod directory;
 pub mod fields;
+pub mod history;
 pub mod navigation;
 pub mod network;
 pub mod outbox;

@@ -54,9 +54,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("people") view=pages::PeopleList ssr=SsrMode::Async />
                     <Route path=path!("people/:id") view=pages::PersonProfile ssr=SsrMode::Async />
                     <Route path=path!("people/:id/edit") view=pages::EditProfile ssr=SsrMode::Async />
+                    <Route path=path!("people/:id/history") view=|| view! { <pages::HistoryPage kind="profile" /> } ssr=SsrMode::Async />
                     <Route path=path!("services") view=pages::ServicesPage ssr=SsrMode::Async />
+                    <Route path=path!("services/new") view=pages::EditService ssr=SsrMode::Async />
                     <Route path=path!("services/:id") view=pages::ServicePage ssr=SsrMode::Async />
+                    <Route path=path!("services/:id/edit") view=pages::EditService ssr=SsrMode::Async />
+                    <Route path=path!("services/:id/history") view=|| view! { <pages::HistoryPage kind="service" /> } ssr=SsrMode::Async />
                     <Route path=path!("roles") view=pages::RolesPage ssr=SsrMode::Async />
+                    <Route path=path!("roles/new") view=pages::EditRole ssr=SsrMode::Async />
+                    <Route path=path!("roles/:id/edit") view=pages::EditRole ssr=SsrMode::Async />
+                    <Route path=path!("roles/:id/history") view=|| view! { <pages::HistoryPage kind="job_role" /> } ssr=SsrMode::Async />
                     <Route path=path!("about") view=pages::About />
                     <Route path=path!("accessibility") view=pages::Accessibility />
                     <Route path=path!("login") view=pages::SignInPage />

@@ -10,7 +10,7 @@ use leptos::server_fn::ServerFn;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 /// The demo profile with this work email.
-async fn profile_row(app: &TestApp, email: &str) -> profile::Model {
+pub(crate) async fn profile_row(app: &TestApp, email: &str) -> profile::Model {
     profile::Entity::find()
         .filter(profile::Column::WorkEmail.eq(email))
         .one(app.db.reader())

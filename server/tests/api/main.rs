@@ -3,6 +3,7 @@
 
 mod access;
 mod accounts;
+mod bank;
 mod cli;
 mod directory;
 mod health;

@@ -4,7 +4,7 @@ use crate::{
     api::bank::{role_list, service_detail, service_list},
     domain::bank::{ServiceStatus, age_range},
     error::AppError,
-    ui::components::{Pagination, ProblemPage, refusal, summary_row, utc},
+    ui::components::{Done, Pagination, ProblemPage, refusal, summary_row, utc},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,6 +23,18 @@ fn review_due_tag() -> impl IntoView {
     view! { <strong class="govuk-tag govuk-tag--orange">"Review due"</strong> }
 }
 
+fn draft_tag() -> impl IntoView {
+    view! { <strong class="govuk-tag govuk-tag--grey">"Not published"</strong> }
+}
+
+/// "Service saved" and the like, from `?done=saved` after a form.
+fn done_message(what: &str) -> Option<String> {
+    use_query_map()
+        .with_untracked(|q| q.get("done"))
+        .filter(|d| d == "saved")
+        .map(|_| format!("{what} saved"))
+}
+
 /// `/services`, or with `?review=due` only the entries not reviewed for a year (the
 /// coordinators' list of what to check next).
 #[component]
@@ -35,8 +47,8 @@ pub fn ServicesPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 let review = due_only.then(|| "due".to_owned());
-                let list = match service_list(page, review).await {
-                    Ok(list) => list,
+                let (list, may_edit) = match service_list(page, review).await {
+                    Ok(found) => found,
                     Err(error) => return view! { <ProblemPage error /> }.into_any(),
                 };
                 let title = if due_only { "Services due for review" } else { "Services" };
@@ -53,6 +65,9 @@ pub fn ServicesPage() -> impl IntoView {
                         "What each service offers, who it is for and how to refer. See also "
                         <a class="govuk-link" href="/roles">"job roles"</a> "."
                     </p>
+                    {may_edit.then(|| view! {
+                        <a class="govuk-button govuk-button--secondary" href="/services/new">"Add a service"</a>
+                    })}
                     <p class="govuk-body">
                         {if due_only {
                             view! { <a class="govuk-link" href="/services">"All services"</a> }.into_any()
@@ -89,6 +104,7 @@ pub fn ServicesPage() -> impl IntoView {
                                         <td class="govuk-table__cell">{s.staff_group}</td>
                                         <td class="govuk-table__cell">
                                             {status_tag(s.status)} " " {s.review_due.then(review_due_tag)}
+                                            " " {(!s.published).then(draft_tag)}
                                         </td>
                                     </tr>
                                 })
@@ -119,8 +135,8 @@ pub fn ServicePage() -> impl IntoView {
             {Suspend::new(async move {
                 let here = id.map_or_else(|| "/services".to_owned(), |id| format!("/services/{id}"));
                 let Some(id) = id else { return refusal(AppError::NotFound, &here) };
-                let s = match service_detail(id).await {
-                    Ok(service) => service,
+                let (s, may_edit) = match service_detail(id).await {
+                    Ok(view) => (view.service, view.may_edit),
                     Err(error) => return refusal(error, &here),
                 };
                 let review_due = s.review_due(chrono::Utc::now());
@@ -134,9 +150,19 @@ pub fn ServicePage() -> impl IntoView {
                     <Title text=s.name.clone() />
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
+                            <Done message=done_message("Service") />
                             <span class="govuk-caption-l">{s.organisation.clone()}</span>
                             <h1 class="govuk-heading-xl">{s.name.clone()}</h1>
-                            <p class="govuk-body">{status_tag(s.status)} " " {review_due.then(review_due_tag)}</p>
+                            <p class="govuk-body">
+                                {status_tag(s.status)} " " {review_due.then(review_due_tag)}
+                                " " {(!s.published).then(draft_tag)}
+                            </p>
+                            {may_edit.then(|| view! {
+                                <div class="govuk-button-group">
+                                    <a class="govuk-button govuk-button--secondary" href=format!("/services/{id}/edit")>"Edit or review this service"</a>
+                                    <a class="govuk-link" href=format!("/services/{id}/history")>"Earlier versions"</a>
+                                </div>
+                            })}
                             <p class="govuk-body-l">{s.description.clone()}</p>
                             <h2 class="govuk-heading-m">"How to refer"</h2>
                             <p class="govuk-body app-pre-line">{s.referral_route.clone()}</p>
@@ -195,18 +221,22 @@ pub fn RolesPage() -> impl IntoView {
     view! {
         <Suspense>
             {Suspend::new(async move {
-                let roles = match role_list().await {
-                    Ok(roles) => roles,
+                let (roles, may_edit) = match role_list().await {
+                    Ok(found) => found,
                     Err(error) => return view! { <ProblemPage error /> }.into_any(),
                 };
                 view! {
                     <Title text="Job roles" />
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
+                            <Done message=done_message("Job role") />
                             <h1 class="govuk-heading-xl">"Job roles"</h1>
                             <p class="govuk-body">
                                 "What people in other services do, when to contact them, and the thresholds they work to – with the group's \"a day in the life of\" talks."
                             </p>
+                            {may_edit.then(|| view! {
+                                <a class="govuk-button govuk-button--secondary" href="/roles/new">"Add a job role"</a>
+                            })}
                             {roles.into_iter().map(|r| {
                                 let presented = match (r.presented_on, r.presenter.is_empty()) {
                                     (Some(on), false) => format!("Presented to the group by {} on {}", r.presenter, on.format("%-d %B %Y")),
@@ -215,7 +245,7 @@ pub fn RolesPage() -> impl IntoView {
                                 };
                                 view! {
                                     <section class="app-role" id=format!("role-{}", r.id)>
-                                        <h2 class="govuk-heading-m">{r.title}</h2>
+                                        <h2 class="govuk-heading-m">{r.title.clone()}</h2>
                                         {r.service.map(|(id, name)| view! {
                                             <p class="govuk-body">
                                                 <a class="govuk-link" href=format!("/services/{id}")>{name}</a>
@@ -231,6 +261,17 @@ pub fn RolesPage() -> impl IntoView {
                                             <h3 class="govuk-heading-s">"A day in the life"</h3>
                                             <p class="govuk-body">{r.day_in_the_life}</p>
                                             <p class="govuk-body-s">{presented}</p>
+                                        })}
+                                        {may_edit.then(|| view! {
+                                            <p class="govuk-body">
+                                                <a class="govuk-link" href=format!("/roles/{}/edit", r.id)>
+                                                    "Edit" <span class="govuk-visually-hidden">{format!(" {}", r.title)}</span>
+                                                </a>
+                                                " · "
+                                                <a class="govuk-link" href=format!("/roles/{}/history", r.id)>
+                                                    "Earlier versions" <span class="govuk-visually-hidden">{format!(" of {}", r.title)}</span>
+                                                </a>
+                                            </p>
                                         })}
                                     </section>
                                 }

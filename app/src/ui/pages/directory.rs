@@ -215,9 +215,12 @@ pub fn PersonProfile() -> impl IntoView {
                                 {summary_row("Last confirmed", p.confirmed_at.map(utc).map(|t| format!("{t} UTC")).unwrap_or_else(|| "Never".into()), false)}
                             </dl>
                             {view.may_edit.then(|| view! {
-                                <a class="govuk-button govuk-button--secondary" href=format!("/people/{id}/edit")>
-                                    {if view.own { "Edit or confirm your profile" } else { "Edit profile" }}
-                                </a>
+                                <div class="govuk-button-group">
+                                    <a class="govuk-button govuk-button--secondary" href=format!("/people/{id}/edit")>
+                                        {if view.own { "Edit or confirm your profile" } else { "Edit profile" }}
+                                    </a>
+                                    <a class="govuk-link" href=format!("/people/{id}/history")>"Earlier versions"</a>
+                                </div>
                             })}
                             <h2 class="govuk-heading-m">{format!("Services of {}", placement.team)}</h2>
                             {if view.services.is_empty() {
