@@ -13,4 +13,5 @@ pub mod history;
 pub mod network;
 pub mod outbox;
 pub mod password;
+pub mod structure;
 pub mod users;

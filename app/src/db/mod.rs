@@ -13,6 +13,7 @@ pub mod network;
 pub mod outbox;
 pub mod sessions;
 mod sqlite;
+pub mod structure;
 pub mod throttle;
 
 use migrations::{Migrator, MigratorTrait};

@@ -6,7 +6,7 @@ mod layout;
 mod nav;
 mod pages;
 
-use crate::domain::site::SiteInfo;
+use crate::domain::{network::UnitKind, site::SiteInfo};
 use layout::Layout;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
@@ -75,6 +75,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("users/invite") view=pages::InvitePage ssr=SsrMode::Async />
                     <Route path=path!("users/:id") view=pages::PersonPage ssr=SsrMode::Async />
                     <Route path=path!("audit") view=pages::AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("teams") view=pages::TeamsPage ssr=SsrMode::Async />
+                    <Route path=path!("teams/new") view=pages::EditTeam ssr=SsrMode::Async />
+                    <Route path=path!("teams/:id/edit") view=pages::EditTeam ssr=SsrMode::Async />
+                    <Route path=path!("organisations/new") view=|| view! { <pages::EditUnit kind=UnitKind::Organisation /> } ssr=SsrMode::Async />
+                    <Route path=path!("organisations/:id/edit") view=|| view! { <pages::EditUnit kind=UnitKind::Organisation /> } ssr=SsrMode::Async />
+                    <Route path=path!("staff-groups/new") view=|| view! { <pages::EditUnit kind=UnitKind::StaffGroup /> } ssr=SsrMode::Async />
+                    <Route path=path!("staff-groups/:id/edit") view=|| view! { <pages::EditUnit kind=UnitKind::StaffGroup /> } ssr=SsrMode::Async />
                     <Route path=path!("outbox") view=pages::OutboxPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>

@@ -17,6 +17,7 @@ use app::{
         network::StaffGroups,
         outbox::MailOutbox,
         password::{ChangePassword, PasswordReset, RequestPasswordReset, ResetPassword},
+        structure::{NetworkStructure, SaveTeam, SaveUnit},
         users::{
             ChangeRole, EndUserSessions, InviteUser, Person, ResendInvitation, SetUserAccess,
             UserList,
@@ -116,6 +117,17 @@ const TABLE: &[(&str, Access, &str)] = &[
     (RoleToEdit::PATH, Access::Role(Role::Champion), "id=1"),
     (SaveRole::PATH, Access::Role(Role::Champion), "id=1&title=x"),
     (RecordHistory::PATH, Access::SignedIn, "kind=service&id=1"),
+    (NetworkStructure::PATH, Access::Role(Role::Coordinator), ""),
+    (
+        SaveTeam::PATH,
+        Access::Role(Role::Coordinator),
+        "id=1&name=x",
+    ),
+    (
+        SaveUnit::PATH,
+        Access::Role(Role::Coordinator),
+        "kind=organisation&id=1&name=x",
+    ),
     (People::PATH, Access::SignedIn, "q=camhs"),
     (ProfilePage::PATH, Access::SignedIn, "id=1"),
     (MyProfile::PATH, Access::SignedIn, ""),

@@ -14,4 +14,5 @@ mod pages;
 mod password;
 mod security;
 mod server_functions;
+mod structure;
 mod users;

@@ -84,6 +84,9 @@ pub fn AccountPage() -> impl IntoView {
                             <h2 class="govuk-heading-m">"Coordinating the network"</h2>
                             <ul class="govuk-list">
                                 <li><a class="govuk-link" href="/users">"Users"</a></li>
+                                <li><a class="govuk-link" href="/teams">"Staff groups, organisations and teams"</a></li>
+                                <li><a class="govuk-link" href="/services?review=due">"Services due for review"</a></li>
+                                <li><a class="govuk-link" href="/import">"Import and export"</a></li>
                                 <li><a class="govuk-link" href="/audit">"Audit log"</a></li>
                                 <li><a class="govuk-link" href="/outbox">"Mail outbox"</a></li>
                             </ul>

@@ -10,6 +10,7 @@ mod invitation;
 pub(super) mod password;
 mod records;
 mod sign_in;
+mod structure;
 mod users;
 
 pub use about::About;
@@ -24,6 +25,7 @@ pub use invitation::InvitationPage;
 pub use password::{ForgottenPasswordPage, ResetPasswordPage};
 pub use records::{AuditPage, OutboxPage};
 pub use sign_in::SignInPage;
+pub use structure::{EditTeam, EditUnit, TeamsPage};
 pub use users::{InvitePage, PersonPage, UsersPage};
 
 use super::components::ProblemPage;
