@@ -9,6 +9,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
+pub mod csv_format;
+#[cfg(feature = "ssr")]
 pub mod db;
 pub mod domain;
 pub mod error;

@@ -7,6 +7,7 @@ mod m20261122_000002_accounts;
 mod m20261122_000003_sign_in_failures;
 mod m20261122_000004_mail_outbox;
 mod m20261122_000005_directory;
+mod m20261122_000006_imports;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_sign_in_failures::Migration),
             Box::new(m20261122_000004_mail_outbox::Migration),
             Box::new(m20261122_000005_directory::Migration),
+            Box::new(m20261122_000006_imports::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ mod nudges;
 pub mod ops;
 mod oruk;
 mod router;
+mod uploads;
 
 use app::db::{Db, DbError};
 use axum::serve::ListenerExt;

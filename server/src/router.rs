@@ -24,7 +24,6 @@ use std::any::Any;
 use tower_http::{
     LatencyUnit,
     catch_panic::CatchPanicLayer,
-    limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     timeout::TimeoutLayer,
     trace::{DefaultOnResponse, TraceLayer},
@@ -87,8 +86,12 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
         .fallback(file_and_error_handler_with_context(context, shell))
         .with_state(options)
         .layer(middleware::from_fn(status_from_error))
+        .layer(middleware::from_fn(crate::uploads::require_multipart))
         .layer(middleware::from_fn(refuse_cross_site))
-        .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+        .layer(middleware::from_fn_with_state(
+            config.max_body_bytes,
+            crate::uploads::limit_body,
+        ))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             config.request_timeout,

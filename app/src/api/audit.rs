@@ -49,19 +49,7 @@ pub async fn audit_csv(
     })();
     let bytes: Vec<u8> = written.map_err(|e: csv::Error| AppError::internal("writing CSV", e))?;
     let text = String::from_utf8(bytes).map_err(|e| AppError::internal("writing CSV", e))?;
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.insert_header(
-            http::header::CONTENT_TYPE,
-            http::HeaderValue::from_static("text/csv; charset=utf-8"),
-        );
-        response.insert_header(
-            http::header::CONTENT_DISPOSITION,
-            http::HeaderValue::from_static("attachment; filename=\"audit-log.csv\""),
-        );
-    }
-    Ok(TextStream::new(futures::stream::once(
-        async move { Ok(text) },
-    )))
+    Ok(super::context::csv_download(text, "audit-log.csv"))
 }
 
 #[cfg(feature = "ssr")]

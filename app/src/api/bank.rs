@@ -116,8 +116,8 @@ pub async fn save_service(
     let saved = async {
         let txn = db.begin_write().await?;
         let saved = match id {
-            None => Some(bank_edit::create_service(&txn, &valid, me.id, now).await?),
-            Some(id) => bank_edit::update_service(&txn, id, &valid, me.id, now)
+            None => Some(bank_edit::create_service(&txn, &valid, me.id, now, true).await?),
+            Some(id) => bank_edit::update_service(&txn, id, &valid, me.id, now, true)
                 .await?
                 .map(|()| id),
         };

@@ -115,3 +115,22 @@ pub fn saved<T>(result: Result<T, crate::db::SaveError>, context: &str) -> Resul
         SaveError::Db(e) => AppError::internal(context, e),
     })
 }
+
+/// A CSV file as a download named `file_name`.
+pub fn csv_download(
+    text: String,
+    file_name: &'static str,
+) -> leptos::server_fn::codec::TextStream<AppError> {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::CONTENT_TYPE,
+            http::HeaderValue::from_static("text/csv; charset=utf-8"),
+        );
+        if let Ok(disposition) =
+            http::HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\""))
+        {
+            response.insert_header(http::header::CONTENT_DISPOSITION, disposition);
+        }
+    }
+    leptos::server_fn::codec::TextStream::new(futures::stream::once(async move { Ok(text) }))
+}

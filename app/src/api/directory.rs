@@ -136,7 +136,7 @@ pub async fn save_profile(id: i32, #[server(flatten)] form: ProfileForm) -> Resu
         .map_err(AppError::Invalid)?;
     let saved = async {
         let txn = db.begin_write().await?;
-        let saved = directory::update(&txn, id, &valid, me.id, now).await?;
+        let saved = directory::update(&txn, id, &valid, me.id, now, true).await?;
         txn.commit().await?;
         Ok::<_, crate::db::SaveError>(saved)
     };

@@ -10,6 +10,7 @@ mod context;
 pub use context::RequestUser;
 pub mod directory;
 pub mod history;
+pub mod import;
 pub mod network;
 pub mod outbox;
 pub mod password;

@@ -1,9 +1,9 @@
 //! Coordinators edit the network's make-up: staff groups, organisations and teams.
 
 #[cfg(feature = "ssr")]
-use crate::domain::account::Role;
+use crate::domain::{account::Role, network::UnitKind};
 use crate::{
-    domain::network::{Structure, TeamForm, UnitForm, UnitKind},
+    domain::network::{Structure, TeamForm, UnitForm},
     error::AppError,
 };
 use leptos::prelude::*;

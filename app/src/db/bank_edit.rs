@@ -28,12 +28,14 @@ const ROLE_TITLE_TAKEN: SaveError = SaveError::Taken {
     message: "This service already has a job role with this title",
 };
 
-/// Adds a service, reviewed now by its author. Returns its id.
+/// Adds a service: from its form, reviewed now by its author (`review`); from an import, not
+/// reviewed yet. Returns its id.
 pub async fn create_service(
     conn: &impl ConnectionTrait,
     entry: &ValidService,
     actor: i32,
     now: DateTime<Utc>,
+    review: bool,
 ) -> Result<i32, SaveError> {
     let mut row = service_row::ActiveModel {
         updated_at: Set(now),
@@ -41,8 +43,10 @@ pub async fn create_service(
         ..Default::default()
     };
     fill_service(conn, &mut row, entry, None).await?;
-    row.reviewed_at = Set(Some(now));
-    row.reviewed_by = Set(Some(actor));
+    if review {
+        row.reviewed_at = Set(Some(now));
+        row.reviewed_by = Set(Some(actor));
+    }
     let id = service_row::Entity::insert(row)
         .exec(conn)
         .await?
@@ -52,13 +56,15 @@ pub async fn create_service(
     Ok(id)
 }
 
-/// Saves an edited service and marks it reviewed now by the editor. `Ok(None)`: no such service.
+/// Saves an edited service. Saved from its form it also counts as reviewed now by the editor
+/// (`review`); an import does not. `Ok(None)`: no such service.
 pub async fn update_service(
     conn: &impl ConnectionTrait,
     id: i32,
     entry: &ValidService,
     actor: i32,
     now: DateTime<Utc>,
+    review: bool,
 ) -> Result<Option<()>, SaveError> {
     let Some(before) = service(conn, id).await? else {
         return Ok(None);
@@ -70,8 +76,10 @@ pub async fn update_service(
     let version = row.version;
     let mut active = row.into_active_model();
     fill_service(conn, &mut active, entry, Some(id)).await?;
-    active.reviewed_at = Set(Some(now));
-    active.reviewed_by = Set(Some(actor));
+    if review {
+        active.reviewed_at = Set(Some(now));
+        active.reviewed_by = Set(Some(actor));
+    }
     active.update(conn).await?;
     let after = service(conn, id).await?.ok_or(DbErr::RecordNotUpdated)?;
     let edit = history::Edit {
@@ -81,7 +89,7 @@ pub async fn update_service(
         before: &before.fields(),
         after: &after.fields(),
     };
-    let reviewed = FieldChange::plain("Reviewed", None, Some("no changes needed"));
+    let reviewed = review.then(|| FieldChange::plain("Reviewed", None, Some("no changes needed")));
     if history::record_edit(conn, edit, reviewed, actor, now).await? {
         // `updated_at` tells the directory's search (which reads service names) to reload.
         service_row::Entity::update_many()
@@ -188,8 +196,7 @@ pub async fn update_role(
         before: &before.fields(),
         after: &after.fields(),
     };
-    let unchanged = FieldChange::plain("Saved", None, Some("no changes"));
-    if history::record_edit(conn, edit, unchanged, actor, now).await? {
+    if history::record_edit(conn, edit, None, actor, now).await? {
         let mut active = updated.into_active_model();
         active.updated_at = Set(now);
         active.version = Set(version + 1);

@@ -316,33 +316,89 @@ pub async fn team_services(
         .collect())
 }
 
-/// Saves an edited profile: keeps the version before, records what changed (personal fields
-/// masked), and marks the profile confirmed now. `Ok(None)`: no such profile.
+/// Saves an edited profile: keeps the version before and records what changed (personal
+/// fields masked). Saved from its form, it also counts as confirmed now (`confirm`); an
+/// import does not confirm anything. `Ok(None)`: no such profile.
 pub async fn update(
     conn: &impl ConnectionTrait,
     id: i32,
     edited: &ValidProfile,
     actor: i32,
     now: DateTime<Utc>,
+    confirm: bool,
 ) -> Result<Option<()>, SaveError> {
     let Some(row) = profile::Entity::find_by_id(id).one(conn).await? else {
         return Ok(None);
     };
-    let email_taken = profile::Entity::find()
-        .filter(profile::Column::WorkEmail.eq(&edited.work_email))
-        .filter(profile::Column::Id.ne(id))
-        .count(conn)
+    email_free(conn, &edited.work_email, Some(id)).await?;
+    let before = read(conn, row.clone()).await?;
+    let version = row.version;
+    let mut active = row.into_active_model();
+    fill(&mut active, edited);
+    if confirm {
+        active.confirmed_at = Set(Some(now));
+        active.nudged_at = Set(None);
+    }
+    let row = active.update(conn).await?;
+    replace_tags(conn, id, &edited.tags).await?;
+    let after = read(conn, row.clone()).await?;
+    let edit = history::Edit {
+        record_type: "profile",
+        id,
+        version,
+        before: &before.fields(),
+        after: &after.fields(),
+    };
+    let confirmed = confirm.then(|| FieldChange::plain("Confirmed", None, Some("up to date")));
+    if history::record_edit(conn, edit, confirmed, actor, now).await? {
+        moved_on(conn, row, now).await?;
+    }
+    Ok(Some(()))
+}
+
+/// Adds a profile (not yet confirmed by its owner, who has no account yet). Returns its id.
+pub async fn create(
+    conn: &impl ConnectionTrait,
+    edited: &ValidProfile,
+    actor: i32,
+    now: DateTime<Utc>,
+) -> Result<i32, SaveError> {
+    email_free(conn, &edited.work_email, None).await?;
+    let mut active = profile::ActiveModel {
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    };
+    fill(&mut active, edited);
+    let id = profile::Entity::insert(active)
+        .exec(conn)
         .await?
-        > 0;
-    if email_taken {
+        .last_insert_id;
+    replace_tags(conn, id, &edited.tags).await?;
+    let created = profile(conn, id).await?.ok_or(DbErr::RecordNotInserted)?;
+    history::record_creation(conn, "profile", id, &created.fields(), actor, now).await?;
+    Ok(id)
+}
+
+async fn email_free(
+    conn: &impl ConnectionTrait,
+    email: &str,
+    except: Option<i32>,
+) -> Result<(), SaveError> {
+    let mut query = profile::Entity::find().filter(profile::Column::WorkEmail.eq(email));
+    if let Some(id) = except {
+        query = query.filter(profile::Column::Id.ne(id));
+    }
+    if query.count(conn).await? > 0 {
         return Err(SaveError::Taken {
             field: "work_email",
             message: "Another profile already has this email address",
         });
     }
-    let before = read(conn, row.clone()).await?;
-    let version = row.version;
-    let mut active = row.into_active_model();
+    Ok(())
+}
+
+fn fill(active: &mut profile::ActiveModel, edited: &ValidProfile) {
     active.name = Set(edited.name.clone());
     active.pronouns = Set(edited.pronouns.clone());
     active.job_title = Set(edited.job_title.clone());
@@ -355,23 +411,6 @@ pub async fn update(
     active.offers_shadowing = Set(edited.offers_shadowing);
     active.shadowing_note = Set(edited.shadowing_note.clone());
     active.availability = Set(edited.availability.clone());
-    active.confirmed_at = Set(Some(now));
-    active.nudged_at = Set(None);
-    let row = active.update(conn).await?;
-    replace_tags(conn, id, &edited.tags).await?;
-    let after = read(conn, row.clone()).await?;
-    let edit = history::Edit {
-        record_type: "profile",
-        id,
-        version,
-        before: &before.fields(),
-        after: &after.fields(),
-    };
-    let confirmed = FieldChange::plain("Confirmed", None, Some("up to date"));
-    if history::record_edit(conn, edit, confirmed, actor, now).await? {
-        moved_on(conn, row, now).await?;
-    }
-    Ok(Some(()))
 }
 
 /// A changed profile's next version: `updated_at` tells the search index to reload.

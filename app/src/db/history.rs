@@ -25,12 +25,13 @@ pub struct Edit<'a> {
 }
 
 /// Logs an edit and, if it changed anything, keeps the version before it. Saving without a
-/// change still means something (a profile confirmed, a service reviewed): `unchanged` says
-/// what. Returns whether anything changed; the caller then moves the record's version on.
+/// change can still mean something (a profile confirmed, a service reviewed): `unchanged`
+/// says what, and is logged; `None` logs nothing. Returns whether anything changed; the
+/// caller then moves the record's version on.
 pub async fn record_edit(
     conn: &impl ConnectionTrait,
     edit: Edit<'_>,
-    unchanged: FieldChange,
+    unchanged: Option<FieldChange>,
     actor: i32,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
@@ -39,11 +40,16 @@ pub async fn record_edit(
     if changed {
         keep(conn, &edit, actor, now).await?;
     }
+    let changes = match (changed, unchanged) {
+        (true, _) => changes,
+        (false, Some(note)) => vec![note],
+        (false, None) => return Ok(false),
+    };
     let entry = AuditRecord {
         actor: Some(actor),
         action: Action::Update,
         record: Some((edit.record_type, edit.id.to_string())),
-        changes: if changed { changes } else { vec![unchanged] },
+        changes,
     };
     audit::record(conn, now, entry).await?;
     Ok(changed)

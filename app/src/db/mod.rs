@@ -8,6 +8,7 @@ pub mod demo;
 pub mod directory;
 pub mod entities;
 pub mod history;
+pub mod import;
 pub mod links;
 pub mod network;
 pub mod outbox;

@@ -6,6 +6,7 @@ pub mod bank;
 pub mod directory;
 pub mod fields;
 pub mod history;
+pub mod import;
 pub mod navigation;
 pub mod network;
 pub mod outbox;

@@ -172,3 +172,15 @@ fn FieldMessage(name: &'static str, error: Option<String>) -> impl IntoView {
         }
     })
 }
+
+/// The error a plain form (one that is not an `ActionForm`, such as a file upload) came back
+/// with from server function `S` when JavaScript was off.
+pub fn returned_error<S>() -> Option<AppError>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError>,
+{
+    use leptos::{server::ServerActionError, server_fn::error::ServerFnUrlError};
+    use_context::<ServerActionError>()
+        .filter(|e| e.path() == S::PATH)
+        .map(|e| ServerFnUrlError::<AppError>::decode_err(e.err()))
+}

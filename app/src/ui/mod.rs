@@ -76,6 +76,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("users/:id") view=pages::PersonPage ssr=SsrMode::Async />
                     <Route path=path!("audit") view=pages::AuditPage ssr=SsrMode::Async />
                     <Route path=path!("teams") view=pages::TeamsPage ssr=SsrMode::Async />
+                    <Route path=path!("import") view=pages::ImportPage ssr=SsrMode::Async />
+                    <Route path=path!("import/:id") view=pages::ImportCheckPage ssr=SsrMode::Async />
                     <Route path=path!("teams/new") view=pages::EditTeam ssr=SsrMode::Async />
                     <Route path=path!("teams/:id/edit") view=pages::EditTeam ssr=SsrMode::Async />
                     <Route path=path!("organisations/new") view=|| view! { <pages::EditUnit kind=UnitKind::Organisation /> } ssr=SsrMode::Async />

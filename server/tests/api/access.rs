@@ -14,6 +14,7 @@ use app::{
         },
         directory::{MyProfile, People, ProfilePage, ProfileToEdit, SaveProfile},
         history::RecordHistory,
+        import::{CheckedUpload, ConfirmImport, PeopleCsv, ServicesCsv, UploadImport},
         network::StaffGroups,
         outbox::MailOutbox,
         password::{ChangePassword, PasswordReset, RequestPasswordReset, ResetPassword},
@@ -118,6 +119,16 @@ const TABLE: &[(&str, Access, &str)] = &[
     (SaveRole::PATH, Access::Role(Role::Champion), "id=1&title=x"),
     (RecordHistory::PATH, Access::SignedIn, "kind=service&id=1"),
     (NetworkStructure::PATH, Access::Role(Role::Coordinator), ""),
+    // Sent as an empty multipart form.
+    (
+        UploadImport::PATH,
+        Access::Role(Role::Coordinator),
+        "multipart",
+    ),
+    (CheckedUpload::PATH, Access::Role(Role::Coordinator), "id=1"),
+    (ConfirmImport::PATH, Access::Role(Role::Coordinator), "id=1"),
+    (PeopleCsv::PATH, Access::SignedIn, ""),
+    (ServicesCsv::PATH, Access::Anyone, ""),
     (
         SaveTeam::PATH,
         Access::Role(Role::Coordinator),
@@ -181,6 +192,11 @@ async fn every_caller_is_answered_or_refused_as_the_table_says() {
             let method = methods[path].clone();
             let mut request = if method == http::Method::GET {
                 app.client.get(format!("{}?{body}", app.url(path)))
+            } else if body == "multipart" {
+                app.client
+                    .post(app.url(path))
+                    .header("content-type", "multipart/form-data; boundary=b")
+                    .body("--b--\r\n")
             } else {
                 app.client
                     .post(app.url(path))

@@ -8,6 +8,7 @@ mod cli;
 mod directory;
 mod health;
 mod helpers;
+mod import;
 mod mail;
 mod openreferral;
 mod pages;

@@ -2,6 +2,7 @@
 
 pub mod account_link;
 pub mod audit_event;
+pub mod import_batch;
 pub mod job_role;
 pub mod mail_outbox;
 pub mod organisation;
