@@ -16,6 +16,8 @@ pub mod domain;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod photo;
 pub mod ui;
 
 pub use ui::{App, shell};

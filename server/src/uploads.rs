@@ -16,9 +16,16 @@ use leptos::server_fn::ServerFn;
 /// Room in an upload's body for the form around its file.
 const FORM_MARGIN: usize = 64 * 1024;
 
-/// The server functions that take a multipart body.
-fn takes_files(path: &str) -> bool {
-    path == app::api::import::UploadImport::PATH
+/// The largest body a server function that takes a file accepts (beyond the configured
+/// limit), by its path.
+fn file_limit(path: &str) -> Option<usize> {
+    if path == app::api::import::UploadImport::PATH {
+        Some(app::domain::import::MAX_IMPORT_BYTES)
+    } else if path == app::api::directory::UploadPhoto::PATH {
+        Some(app::domain::directory::MAX_PHOTO_BYTES)
+    } else {
+        None
+    }
 }
 
 fn is_multipart(request: &Request) -> bool {
@@ -33,7 +40,7 @@ fn is_multipart(request: &Request) -> bool {
 }
 
 pub async fn require_multipart(request: Request, next: Next) -> Response {
-    if takes_files(request.uri().path()) && !is_multipart(&request) {
+    if file_limit(request.uri().path()).is_some() && !is_multipart(&request) {
         return (
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "Send the file from the upload form.",
@@ -46,10 +53,9 @@ pub async fn require_multipart(request: Request, next: Next) -> Response {
 /// Refuses a body over the limit for its path: by its declared length at once, or when it
 /// turns out longer while it is read.
 pub async fn limit_body(State(limit): State<usize>, request: Request, next: Next) -> Response {
-    let limit = if takes_files(request.uri().path()) {
-        limit.max(app::domain::import::MAX_IMPORT_BYTES + FORM_MARGIN)
-    } else {
-        limit
+    let limit = match file_limit(request.uri().path()) {
+        Some(file) => limit.max(file + FORM_MARGIN),
+        None => limit,
     };
     let declared = request
         .headers()

@@ -91,9 +91,10 @@ pub(super) fn may_edit(me: &crate::domain::account::Account, profile: &Profile) 
         || (profile.account_id == Some(me.id) && me.role.includes(Role::Champion))
 }
 
-/// The edit form filled in, with the teams to choose from. Only for those who may edit.
+/// The edit form filled in, the teams to choose from, and whether the profile has a photo.
+/// Only for those who may edit.
 #[server(endpoint = "profile-form")]
-pub async fn profile_to_edit(id: i32) -> Result<(ProfileForm, Vec<TeamChoice>), AppError> {
+pub async fn profile_to_edit(id: i32) -> Result<(ProfileForm, Vec<TeamChoice>, bool), AppError> {
     use crate::db::directory;
     let me = super::context::signed_in().await?;
     let db = super::context::db()?;
@@ -109,7 +110,11 @@ pub async fn profile_to_edit(id: i32) -> Result<(ProfileForm, Vec<TeamChoice>), 
     if !may_edit(&me, &profile) {
         return Err(AppError::Forbidden);
     }
-    Ok((ProfileForm::from_profile(&profile), teams))
+    Ok((
+        ProfileForm::from_profile(&profile),
+        teams,
+        profile.has_photo,
+    ))
 }
 
 /// Saves an edited profile (and counts as confirming it is up to date), then goes back to it.
@@ -153,4 +158,115 @@ pub async fn my_profile() -> Result<Option<i32>, AppError> {
     crate::db::directory::profile_of_account(db.reader(), me.id)
         .await
         .map_err(|e| AppError::internal("finding someone's profile", e))
+}
+
+/// Takes a profile's new photo (`id`, `photo`): checked, re-encoded, kept; then back to the
+/// profile.
+#[server(endpoint = "profile-photo", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn upload_photo(data: leptos::server_fn::codec::MultipartData) -> Result<(), AppError> {
+    use crate::{
+        domain::directory::{MAX_PHOTO_BYTES, MAX_PHOTO_SIZE},
+        photo::reencode,
+    };
+    let me = super::context::signed_in().await?;
+    let mut data = data
+        .into_inner()
+        .ok_or_else(|| AppError::internal("reading an upload", "no multipart body"))?;
+    let unreadable = || AppError::invalid("photo", "The photo could not be read. Choose it again");
+    let (mut id, mut upload) = (None, None);
+    while let Some(mut field) = data.next_field().await.map_err(|_| unreadable())? {
+        match field.name() {
+            Some("id") => id = field.text().await.ok().and_then(|v| v.parse::<i32>().ok()),
+            Some("photo") => {
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(|_| unreadable())? {
+                    bytes.extend_from_slice(&chunk);
+                    if bytes.len() > MAX_PHOTO_BYTES {
+                        return Err(AppError::invalid(
+                            "photo",
+                            format!("The photo must be {MAX_PHOTO_SIZE} or smaller"),
+                        ));
+                    }
+                }
+                upload = Some(bytes);
+            }
+            _ => {}
+        }
+    }
+    let id = id.ok_or(AppError::NotFound)?;
+    let db = super::context::db()?;
+    let profile = crate::db::directory::profile(db.reader(), id)
+        .await
+        .map_err(|e| AppError::internal("loading a profile for its photo", e))?
+        .ok_or(AppError::NotFound)?;
+    if !may_edit(&me, &profile) {
+        return Err(AppError::Forbidden);
+    }
+    let upload = upload
+        .filter(|bytes| !bytes.is_empty())
+        .ok_or_else(|| AppError::invalid("photo", "Choose a photo"))?;
+    // Decoding is CPU work: off the threads that answer requests.
+    let jpeg = tokio::task::spawn_blocking(move || reencode(&upload))
+        .await
+        .map_err(|e| AppError::internal("re-encoding a photo", e))?
+        .map_err(|e| AppError::invalid("photo", e.to_string()))?;
+    let saved = async {
+        let txn = db.begin_write().await?;
+        crate::db::directory::set_photo(&txn, id, Some(jpeg), me.id, chrono::Utc::now()).await?;
+        txn.commit().await
+    };
+    saved
+        .await
+        .map_err(|e| AppError::internal("saving a photo", e))?;
+    leptos_axum::redirect(&format!("/people/{id}?done=photo"));
+    Ok(())
+}
+
+/// Takes a profile's photo away.
+#[server(endpoint = "remove-photo")]
+pub async fn remove_photo(id: i32) -> Result<(), AppError> {
+    let me = super::context::signed_in().await?;
+    let db = super::context::db()?;
+    let profile = crate::db::directory::profile(db.reader(), id)
+        .await
+        .map_err(|e| AppError::internal("loading a profile for its photo", e))?
+        .ok_or(AppError::NotFound)?;
+    if !may_edit(&me, &profile) {
+        return Err(AppError::Forbidden);
+    }
+    let removed = async {
+        let txn = db.begin_write().await?;
+        crate::db::directory::set_photo(&txn, id, None, me.id, chrono::Utc::now()).await?;
+        txn.commit().await
+    };
+    removed
+        .await
+        .map_err(|e| AppError::internal("removing a photo", e))?;
+    leptos_axum::redirect(&format!("/people/{id}?done=photo-removed"));
+    Ok(())
+}
+
+/// A profile's photo, as a JPEG. Signed-in people only, like the profile.
+#[server(input = leptos::server_fn::codec::GetUrl, output = leptos::server_fn::codec::Streaming, endpoint = "photo")]
+pub async fn photo(id: i32) -> Result<leptos::server_fn::codec::ByteStream<AppError>, AppError> {
+    super::context::signed_in().await?;
+    let db = super::context::db()?;
+    let jpeg = crate::db::directory::photo(db.reader(), id)
+        .await
+        .map_err(|e| AppError::internal("reading a photo", e))?
+        .ok_or(AppError::NotFound)?;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::CONTENT_TYPE,
+            http::HeaderValue::from_static("image/jpeg"),
+        );
+        response.insert_header(
+            http::header::CACHE_CONTROL,
+            // Replaced photos keep their address: always ask again.
+            http::HeaderValue::from_static("private, no-cache"),
+        );
+    }
+    Ok(leptos::server_fn::codec::ByteStream::new(
+        futures::stream::once(async move { Ok::<_, AppError>(jpeg) }),
+    ))
 }

@@ -479,3 +479,44 @@ pub async fn nudge_stale(
     }
     Ok(asked)
 }
+
+/// A profile's photo as stored (a JPEG), if it has one.
+pub async fn photo(conn: &impl ConnectionTrait, id: i32) -> Result<Option<Vec<u8>>, DbErr> {
+    Ok(profile_photo::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .map(|p| p.jpeg))
+}
+
+/// Puts in (`Some`) or takes out (`None`) a profile's photo, and logs that it did.
+pub async fn set_photo(
+    conn: &impl ConnectionTrait,
+    id: i32,
+    jpeg: Option<Vec<u8>>,
+    actor: i32,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    use super::audit::{self, AuditRecord};
+    use crate::domain::audit::Action;
+    profile_photo::Entity::delete_by_id(id).exec(conn).await?;
+    let change = match jpeg {
+        Some(jpeg) => {
+            profile_photo::Entity::insert(profile_photo::ActiveModel {
+                profile_id: Set(id),
+                jpeg: Set(jpeg),
+                updated_at: Set(now),
+            })
+            .exec(conn)
+            .await?;
+            FieldChange::personal("Photo", None, Some("new photo"))
+        }
+        None => FieldChange::personal("Photo", Some("photo"), None),
+    };
+    let entry = AuditRecord {
+        actor: Some(actor),
+        action: Action::Update,
+        record: Some(("profile", id.to_string())),
+        changes: vec![change],
+    };
+    audit::record(conn, now, entry).await
+}

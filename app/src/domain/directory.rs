@@ -15,6 +15,9 @@ pub const CONFIRM_EVERY_DAYS: i64 = 183;
 pub const MAX_TAGS: usize = 12;
 pub const MAX_TAG_CHARS: usize = 60;
 pub const PAGE_SIZE: usize = 20;
+/// The largest photo upload accepted, and how the limit is named to people.
+pub const MAX_PHOTO_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_PHOTO_SIZE: &str = "5 MB";
 
 /// Where someone works: the team, its organisation and its staff group.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,7 +12,10 @@ use app::{
         bank::{
             RoleList, RoleToEdit, SaveRole, SaveService, ServiceDetail, ServiceList, ServiceToEdit,
         },
-        directory::{MyProfile, People, ProfilePage, ProfileToEdit, SaveProfile},
+        directory::{
+            MyProfile, People, Photo, ProfilePage, ProfileToEdit, RemovePhoto, SaveProfile,
+            UploadPhoto,
+        },
         history::RecordHistory,
         import::{CheckedUpload, ConfirmImport, PeopleCsv, ServicesCsv, UploadImport},
         network::StaffGroups,
@@ -142,6 +145,10 @@ const TABLE: &[(&str, Access, &str)] = &[
     (People::PATH, Access::SignedIn, "q=camhs"),
     (ProfilePage::PATH, Access::SignedIn, "id=1"),
     (MyProfile::PATH, Access::SignedIn, ""),
+    // Profile 1 has no photo: those allowed get "not found", not a refusal.
+    (Photo::PATH, Access::SignedIn, "id=1"),
+    (UploadPhoto::PATH, Access::SignedIn, "multipart"),
+    (RemovePhoto::PATH, Access::Role(Role::Coordinator), "id=1"),
     // Profile 1 is a demo champion with no account: only a coordinator may edit it.
     (ProfileToEdit::PATH, Access::Role(Role::Coordinator), "id=1"),
     (

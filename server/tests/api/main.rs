@@ -13,6 +13,7 @@ mod mail;
 mod openreferral;
 mod pages;
 mod password;
+mod photo;
 mod security;
 mod server_functions;
 mod structure;

@@ -1,15 +1,20 @@
 //! The champion directory: the searchable list, a person's profile, and the profile form.
 
 use crate::{
-    api::directory::{SaveProfile, people, profile_page, profile_to_edit},
+    api::directory::{
+        Photo, RemovePhoto, SaveProfile, UploadPhoto, people, profile_page, profile_to_edit,
+    },
     domain::directory::{PersonCard, ProfileForm},
     error::AppError,
     ui::{
         components::{Done, Page, Pagination, refusal, summary_row, utc},
-        forms::{CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField},
+        forms::{
+            CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField, returned_error,
+        },
     },
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -148,8 +153,13 @@ pub fn PersonProfile() -> impl IntoView {
     let id = id_param();
     let done = use_query_map()
         .with_untracked(|q| q.get("done"))
-        .filter(|d| d == "saved")
-        .map(|_| "Profile saved".to_owned());
+        .and_then(|d| match d.as_str() {
+            "saved" => Some("Profile saved"),
+            "photo" => Some("Photo saved"),
+            "photo-removed" => Some("Photo removed"),
+            _ => None,
+        })
+        .map(str::to_owned);
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -176,6 +186,9 @@ pub fn PersonProfile() -> impl IntoView {
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
                             <Done message=done.clone() />
+                            {p.has_photo.then(|| view! {
+                                <img class="app-photo" src=format!("{}?id={id}", Photo::PATH) alt=format!("Photo of {}", p.name) width="200" />
+                            })}
                             <span class="govuk-caption-l">{p.job_title.clone()}</span>
                             <h1 class="govuk-heading-xl">
                                 {p.name.clone()}
@@ -259,7 +272,7 @@ pub fn EditProfile() -> impl IntoView {
             {Suspend::new(async move {
                 let here = id.map_or_else(|| "/people".to_owned(), |id| format!("/people/{id}/edit"));
                 let Some(id) = id else { return refusal(AppError::NotFound, &here) };
-                let (form, teams) = match profile_to_edit(id).await {
+                let (form, teams, has_photo) = match profile_to_edit(id).await {
                     Ok(loaded) => loaded,
                     Err(error) => return refusal(error, &here),
                 };
@@ -298,10 +311,58 @@ pub fn EditProfile() -> impl IntoView {
                                 <a class="govuk-link" href=format!("/people/{id}")>"Cancel"</a>
                             </div>
                         </ActionForm>
+                        <PhotoForm id has_photo />
                     </Page>
                 }
                     .into_any()
             })}
         </Suspense>
+    }
+}
+
+/// Uploading or removing a profile's photo: a plain form, as a file needs.
+#[component]
+fn PhotoForm(id: i32, has_photo: bool) -> impl IntoView {
+    use crate::domain::directory::MAX_PHOTO_SIZE;
+    let remove = ServerAction::<RemovePhoto>::new();
+    let error = returned_error::<UploadPhoto>();
+    let message = error
+        .as_ref()
+        .and_then(|e| e.field("photo"))
+        .map(str::to_owned);
+    let has_error = message.is_some();
+    view! {
+        <h2 class="govuk-heading-m" id="photo-heading">"Photo (optional)"</h2>
+        <ErrorSummary error=error.clone() />
+        <form method="post" action=UploadPhoto::PATH enctype="multipart/form-data" novalidate>
+            <input type="hidden" name="id" value=id />
+            <div class="govuk-form-group" class:govuk-form-group--error=has_error>
+                <label class="govuk-label" for="photo">{if has_photo { "Choose a new photo" } else { "Choose a photo" }}</label>
+                <div class="govuk-hint" id="photo-hint">
+                    {format!("A JPG, PNG or WebP image, {MAX_PHOTO_SIZE} at most. Colleagues who are signed in see it.")}
+                </div>
+                {message.map(|m| view! {
+                    <p class="govuk-error-message" id="photo-error">
+                        <span class="govuk-visually-hidden">"Error: "</span>{m}
+                    </p>
+                })}
+                <input
+                    class="govuk-file-upload"
+                    class:govuk-file-upload--error=has_error
+                    id="photo"
+                    name="photo"
+                    type="file"
+                    accept="image/jpeg,image/png,image/webp"
+                    aria-describedby=if has_error { "photo-hint photo-error" } else { "photo-hint" }
+                />
+            </div>
+            <button type="submit" class="govuk-button govuk-button--secondary">"Upload photo"</button>
+        </form>
+        {has_photo.then(|| view! {
+            <ActionForm action=remove>
+                <input type="hidden" name="id" value=id />
+                <button type="submit" class="govuk-button govuk-button--warning">"Remove photo"</button>
+            </ActionForm>
+        })}
     }
 }
