@@ -1,15 +1,5 @@
-import type { Page } from "@playwright/test";
 import { test, expect, expectNoAxeViolations } from "./fixtures";
-import { invite, password } from "./people";
-
-/** Invites `email` with the command line and signs them in by choosing a password. */
-async function joinAs(page: Page, email: string, name: string, role: string) {
-  await page.goto(invite(email, name, role));
-  await page.getByLabel("New password", { exact: true }).fill(password);
-  await page.getByLabel("Enter the new password again").fill(password);
-  await page.getByRole("button", { name: "Save password and sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-}
+import { joinAs } from "./people";
 
 test("from the home page, the CAMHS champion and how to refer are two clicks away", async ({ page }, info) => {
   await joinAs(page, `reader.${info.project.name}@example.org`, "Robin Reader", "staff");
@@ -75,4 +65,22 @@ test("a champion edits their own profile; a mistake is explained by the field", 
   await expect(page.getByRole("alert")).toContainText("Profile saved");
   await expect(page.getByRole("link", { name: "01632 960 777" })).toBeVisible();
   await expect(page.getByText("baby massage")).toBeVisible();
+
+  // A photo: an image is taken, anything else is explained by the field.
+  await page.getByRole("link", { name: "Edit or confirm your profile" }).click();
+  await page.getByLabel("Choose a photo").setInputFiles({ name: "me.txt", mimeType: "text/plain", buffer: Buffer.from("not a picture") });
+  await page.getByRole("button", { name: "Upload photo" }).click();
+  await expect(page.locator("#photo-error")).toContainText("The photo must be a JPG, PNG or WebP image");
+  await expectNoAxeViolations(page, info);
+  await page.getByLabel("Choose a photo").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: onePixelPng });
+  await page.getByRole("button", { name: "Upload photo" }).click();
+  await expect(page.getByRole("alert")).toContainText("Photo saved");
+  await expect(page.getByRole("img", { name: `Photo of ${name}` })).toBeVisible();
+  await expectNoAxeViolations(page, info);
 });
+
+/** A 1×1 PNG. */
+const onePixelPng = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC",
+  "base64",
+);

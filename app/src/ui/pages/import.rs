@@ -131,9 +131,12 @@ pub fn ImportCheckPage() -> impl IntoView {
                 };
                 let (added, updated, wrong) = preview.counts();
                 let ready = preview.ready();
-                let what = match preview.kind {
-                    ImportKind::People => "profiles",
-                    ImportKind::Services => "services",
+                let kind = preview.kind;
+                let what = move |n: usize| match (kind, n) {
+                    (ImportKind::People, 1) => "profile",
+                    (ImportKind::People, _) => "profiles",
+                    (ImportKind::Services, 1) => "service",
+                    (ImportKind::Services, _) => "services",
                 };
                 let title = format!("Check the import of {}", preview.file_name);
                 view! {
@@ -161,12 +164,12 @@ pub fn ImportCheckPage() -> impl IntoView {
                             <p class="govuk-body"><a class="govuk-link" href="/import">"Upload the corrected file"</a></p>
                         }.into_any(),
                         (None, true) => view! {
-                            <p class="govuk-body-l">{format!("Importing will add {added} and update {updated} {what}. Nothing has been changed yet.")}</p>
+                            <p class="govuk-body-l">{format!("Importing will add {added} and update {updated} {}. Nothing has been changed yet.", what(2))}</p>
                             <ErrorSummary error=confirm.value().get_untracked().and_then(Result::err) />
                             <ActionForm action=confirm>
                                 <input type="hidden" name="id" value=id />
                                 <div class="govuk-button-group">
-                                    <button type="submit" class="govuk-button">{format!("Import {} {what}", added + updated)}</button>
+                                    <button type="submit" class="govuk-button">{format!("Import {} {}", added + updated, what(added + updated))}</button>
                                     <a class="govuk-link" href="/import">"Cancel"</a>
                                 </div>
                             </ActionForm>
