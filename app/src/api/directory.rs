@@ -83,6 +83,21 @@ pub async fn profile_page(id: i32) -> Result<ProfileView, AppError> {
     })
 }
 
+/// The profile `id`, if `me` may edit it: `NotFound` or `Forbidden` if not.
+#[cfg(feature = "ssr")]
+async fn editable(me: &crate::domain::account::Account, id: i32) -> Result<Profile, AppError> {
+    let db = super::context::db()?;
+    let profile = crate::db::directory::profile(db.reader(), id)
+        .await
+        .map_err(|e| AppError::internal("loading a profile to change", e))?
+        .ok_or(AppError::NotFound)?;
+    if may_edit(me, &profile) {
+        Ok(profile)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// A champion edits their own profile; a coordinator anyone's.
 #[cfg(feature = "ssr")]
 pub(super) fn may_edit(me: &crate::domain::account::Account, profile: &Profile) -> bool {
@@ -98,18 +113,10 @@ pub async fn profile_to_edit(id: i32) -> Result<(ProfileForm, Vec<TeamChoice>, b
     use crate::db::directory;
     let me = super::context::signed_in().await?;
     let db = super::context::db()?;
-    let loaded = async {
-        let profile = directory::profile(db.reader(), id).await?;
-        let teams = directory::team_choices(db.reader()).await?;
-        Ok::<_, sea_orm::DbErr>((profile, teams))
-    };
-    let (profile, teams) = loaded
+    let profile = editable(&me, id).await?;
+    let teams = directory::team_choices(db.reader())
         .await
-        .map_err(|e| AppError::internal("loading a profile to edit", e))?;
-    let profile = profile.ok_or(AppError::NotFound)?;
-    if !may_edit(&me, &profile) {
-        return Err(AppError::Forbidden);
-    }
+        .map_err(|e| AppError::internal("listing teams", e))?;
     Ok((
         ProfileForm::from_profile(&profile),
         teams,
@@ -123,13 +130,7 @@ pub async fn save_profile(id: i32, #[server(flatten)] form: ProfileForm) -> Resu
     use crate::db::directory;
     let me = super::context::signed_in().await?;
     let db = super::context::db()?;
-    let profile = directory::profile(db.reader(), id)
-        .await
-        .map_err(|e| AppError::internal("loading a profile to save", e))?
-        .ok_or(AppError::NotFound)?;
-    if !may_edit(&me, &profile) {
-        return Err(AppError::Forbidden);
-    }
+    editable(&me, id).await?;
     let teams: Vec<i32> = directory::placements(db.reader())
         .await
         .map_err(|e| AppError::internal("listing teams", e))?
@@ -195,13 +196,7 @@ pub async fn upload_photo(data: leptos::server_fn::codec::MultipartData) -> Resu
     }
     let id = id.ok_or(AppError::NotFound)?;
     let db = super::context::db()?;
-    let profile = crate::db::directory::profile(db.reader(), id)
-        .await
-        .map_err(|e| AppError::internal("loading a profile for its photo", e))?
-        .ok_or(AppError::NotFound)?;
-    if !may_edit(&me, &profile) {
-        return Err(AppError::Forbidden);
-    }
+    editable(&me, id).await?;
     let upload = upload
         .filter(|bytes| !bytes.is_empty())
         .ok_or_else(|| AppError::invalid("photo", "Choose a photo"))?;
@@ -227,13 +222,7 @@ pub async fn upload_photo(data: leptos::server_fn::codec::MultipartData) -> Resu
 pub async fn remove_photo(id: i32) -> Result<(), AppError> {
     let me = super::context::signed_in().await?;
     let db = super::context::db()?;
-    let profile = crate::db::directory::profile(db.reader(), id)
-        .await
-        .map_err(|e| AppError::internal("loading a profile for its photo", e))?
-        .ok_or(AppError::NotFound)?;
-    if !may_edit(&me, &profile) {
-        return Err(AppError::Forbidden);
-    }
+    editable(&me, id).await?;
     let removed = async {
         let txn = db.begin_write().await?;
         crate::db::directory::set_photo(&txn, id, None, me.id, chrono::Utc::now()).await?;

@@ -169,3 +169,10 @@ pub fn Pagination(
         }
     })
 }
+
+/// The `:id` of the page's address, if it is a number (the "new" pages have none).
+pub fn id_param() -> Option<i32> {
+    leptos_router::hooks::use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|id| id.parse::<i32>().ok())
+}

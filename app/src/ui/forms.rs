@@ -184,3 +184,22 @@ where
         .filter(|e| e.path() == S::PATH)
         .map(|e| ServerFnUrlError::<AppError>::decode_err(e.err()))
 }
+
+/// Looks up the message for a field in a form's error, for the fields' `error` props.
+pub fn field_messages(error: &Option<AppError>) -> impl Fn(&str) -> Option<String> + use<> {
+    let error = error.clone();
+    move |name| {
+        error
+            .as_ref()
+            .and_then(|e| e.field(name))
+            .map(str::to_owned)
+    }
+}
+
+/// A form page's title: "Error: " first while it shows errors, as GOV.UK asks.
+pub fn form_title(heading: &str, error: &Option<AppError>) -> String {
+    match error {
+        Some(_) => format!("Error: {heading}"),
+        None => heading.to_owned(),
+    }
+}

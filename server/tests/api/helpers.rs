@@ -303,3 +303,47 @@ pub fn link_in(text: &str, prefix: &str) -> String {
         .unwrap_or_else(|| panic!("no {prefix} link in {text}"));
     text[start..].split_whitespace().next().unwrap().to_owned()
 }
+
+/// Posts a form with a file from `page`, as a browser without JavaScript does: `fields` as
+/// text parts, then the file as the part named `file.0`.
+pub async fn upload_file(
+    app: &TestApp,
+    cookie: &str,
+    (page, action): (&str, &str),
+    fields: &[(&str, &str)],
+    file: (&str, &str, &[u8]),
+) -> Response {
+    let boundary = "x-champions-test-boundary";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    let (name, file_name, content) = file;
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(content);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    app.client
+        .post(app.url(action))
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, app.url(page))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::COOKIE, cookie)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}

@@ -10,30 +10,16 @@ use leptos::server_fn::ServerFn;
 use reqwest::{Response, header};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-/// Posts a file from the import page as a browser without JavaScript does.
 async fn upload(app: &TestApp, cookie: &str, kind: &str, name: &str, content: &[u8]) -> Response {
-    let boundary = "x-champions-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n{kind}\r\n\
-         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
-         Content-Type: text/csv\r\n\r\n"
+    let page = ("/import", UploadImport::PATH);
+    upload_file(
+        app,
+        cookie,
+        page,
+        &[("kind", kind)],
+        ("file", name, content),
     )
-    .into_bytes();
-    body.extend_from_slice(content);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    app.client
-        .post(app.url(UploadImport::PATH))
-        .header(header::ACCEPT, "text/html")
-        .header(header::REFERER, app.url("/import"))
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header(header::COOKIE, cookie)
-        .body(body)
-        .send()
-        .await
-        .unwrap()
+    .await
 }
 
 async fn csv(app: &TestApp, path: &str, cookie: Option<&str>) -> (u16, String) {

@@ -6,31 +6,20 @@ use app::{
     domain::account::Role,
 };
 use leptos::server_fn::ServerFn;
-use reqwest::{Response, header};
+use reqwest::Response;
 
 async fn upload(app: &TestApp, cookie: &str, id: i32, content: &[u8]) -> Response {
-    let boundary = "x-photo-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\n{id}\r\n\
-         --{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"me.png\"\r\n\
-         Content-Type: image/png\r\n\r\n"
+    let page = format!("/people/{id}/edit");
+    let id = id.to_string();
+    let file = ("photo", "me.png", content);
+    upload_file(
+        app,
+        cookie,
+        (&page, UploadPhoto::PATH),
+        &[("id", &id)],
+        file,
     )
-    .into_bytes();
-    body.extend_from_slice(content);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    app.client
-        .post(app.url(UploadPhoto::PATH))
-        .header(header::ACCEPT, "text/html")
-        .header(header::REFERER, app.url(&format!("/people/{id}/edit")))
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header(header::COOKIE, cookie)
-        .body(body)
-        .send()
-        .await
-        .unwrap()
+    .await
 }
 
 fn png(width: u32, height: u32) -> Vec<u8> {

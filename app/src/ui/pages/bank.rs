@@ -1,5 +1,6 @@
 //! The bank of services and job roles, readable by anyone.
 
+use crate::ui::components::id_param;
 use crate::{
     api::bank::{role_list, service_detail, service_list},
     domain::bank::{ServiceStatus, age_range},
@@ -8,7 +9,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 fn status_tag(status: ServiceStatus) -> impl IntoView {
     let class = match status {
@@ -127,9 +128,7 @@ fn row(key: &'static str, text: String) -> impl IntoView {
 
 #[component]
 pub fn ServicePage() -> impl IntoView {
-    let id = use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .and_then(|id| id.parse::<i32>().ok());
+    let id = id_param();
     view! {
         <Suspense>
             {Suspend::new(async move {

@@ -1,5 +1,9 @@
 //! Adding and editing services and job roles: champions and coordinators.
 
+use crate::ui::{
+    components::id_param,
+    forms::{field_messages, form_title},
+};
 use crate::{
     api::bank::{SaveRole, SaveService, role_to_edit, service_to_edit},
     domain::bank::{RoleForm, ServiceForm, ServiceStatus},
@@ -9,14 +13,6 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-
-/// The `:id` of the address; `None` on the "new" pages.
-fn id_param() -> Option<i32> {
-    use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .and_then(|id| id.parse::<i32>().ok())
-}
 
 /// `/services/new` and `/services/{id}/edit`.
 #[component]
@@ -33,10 +29,9 @@ pub fn EditService() -> impl IntoView {
                     Err(error) => return refusal(error, &here),
                 };
                 let error = error.clone();
-                let messages = error.clone();
-                let field = move |name: &str| messages.as_ref().and_then(|e| e.field(name)).map(str::to_owned);
+                let field = field_messages(&error);
                 let heading = if id.is_some() { "Edit service" } else { "Add a service" };
-                let title = if error.is_some() { format!("Error: {heading}") } else { heading.to_owned() };
+                let title = form_title(heading, &error);
                 let teams = std::iter::once((String::new(), "Choose a team".to_owned()))
                     .chain(teams.into_iter().map(|t| (t.id.to_string(), t.label)))
                     .collect::<Vec<_>>();
@@ -101,10 +96,9 @@ pub fn EditRole() -> impl IntoView {
                     Err(error) => return refusal(error, &here),
                 };
                 let error = error.clone();
-                let messages = error.clone();
-                let field = move |name: &str| messages.as_ref().and_then(|e| e.field(name)).map(str::to_owned);
+                let field = field_messages(&error);
                 let heading = if id.is_some() { "Edit job role" } else { "Add a job role" };
-                let title = if error.is_some() { format!("Error: {heading}") } else { heading.to_owned() };
+                let title = form_title(heading, &error);
                 let services = std::iter::once((String::new(), "No particular service".to_owned()))
                     .chain(services.into_iter().map(|(id, name)| (id.to_string(), name)))
                     .collect::<Vec<_>>();

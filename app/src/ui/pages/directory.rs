@@ -1,5 +1,9 @@
 //! The champion directory: the searchable list, a person's profile, and the profile form.
 
+use crate::ui::{
+    components::id_param,
+    forms::{field_messages, form_title},
+};
 use crate::{
     api::directory::{
         Photo, RemovePhoto, SaveProfile, UploadPhoto, people, profile_page, profile_to_edit,
@@ -16,7 +20,7 @@ use crate::{
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// `/people?q=&staff_group=&organisation=&shadowing=yes&page=`: a plain GET form, so a search
 /// is a link that can be shared and works with JavaScript off.
@@ -140,12 +144,6 @@ fn Card(person: PersonCard) -> impl IntoView {
             })}
         </li>
     }
-}
-
-fn id_param() -> Option<i32> {
-    use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .and_then(|id| id.parse::<i32>().ok())
 }
 
 #[component]
@@ -277,9 +275,8 @@ pub fn EditProfile() -> impl IntoView {
                     Err(error) => return refusal(error, &here),
                 };
                 let error = error.clone();
-                let messages = error.clone();
-                let field = move |name: &str| messages.as_ref().and_then(|e| e.field(name)).map(str::to_owned);
-                let title = if error.is_some() { "Error: Edit profile" } else { "Edit profile" };
+                let field = field_messages(&error);
+                let title = form_title("Edit profile", &error);
                 let teams = std::iter::once((String::new(), "Choose a team".to_owned()))
                     .chain(teams.into_iter().map(|t| (t.id.to_string(), t.label)))
                     .collect::<Vec<_>>();

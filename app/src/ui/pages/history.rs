@@ -1,6 +1,7 @@
 //! `/people/{id}/history`, `/services/{id}/history`, `/roles/{id}/history`: a record as it
 //! reads now and each earlier version, with what the next one changed.
 
+use crate::ui::components::id_param;
 use crate::{
     api::history::record_history,
     domain::history::Field,
@@ -9,7 +10,6 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 fn fields_list(fields: Vec<Field>, changed: Vec<String>) -> impl IntoView {
     view! {
@@ -37,9 +37,7 @@ fn fields_list(fields: Vec<Field>, changed: Vec<String>) -> impl IntoView {
 /// `kind` is the record type the address is for: `profile`, `service` or `job_role`.
 #[component]
 pub fn HistoryPage(kind: &'static str) -> impl IntoView {
-    let id = use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .and_then(|id| id.parse::<i32>().ok());
+    let id = id_param();
     view! {
         <Suspense>
             {Suspend::new(async move {

@@ -1,6 +1,7 @@
 //! `/import`: CSV export of people and services, and import (upload, dry run, confirm).
 //! Coordinators only.
 
+use crate::ui::components::id_param;
 use crate::{
     api::{
         account::signed_in_account,
@@ -19,7 +20,7 @@ use crate::{
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
@@ -116,9 +117,7 @@ pub fn ImportPage() -> impl IntoView {
 /// `/import/{id}`: the dry run of an upload, and the button that imports it.
 #[component]
 pub fn ImportCheckPage() -> impl IntoView {
-    let id = use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .and_then(|id| id.parse::<i32>().ok());
+    let id = id_param();
     let confirm = ServerAction::<ConfirmImport>::new();
     view! {
         <Suspense>

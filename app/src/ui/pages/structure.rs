@@ -1,6 +1,10 @@
 //! `/teams`: the network's staff groups, organisations and teams, and their forms.
 //! Coordinators only.
 
+use crate::ui::{
+    components::id_param,
+    forms::{field_messages, form_title},
+};
 use crate::{
     api::structure::{SaveTeam, SaveUnit, network_structure},
     domain::network::{TeamForm, UnitForm, UnitKind},
@@ -12,13 +16,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn id_param() -> Option<i32> {
-    use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .and_then(|id| id.parse::<i32>().ok())
-}
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn TeamsPage() -> impl IntoView {
@@ -118,10 +116,9 @@ pub fn EditTeam() -> impl IntoView {
                     },
                 };
                 let error = error.clone();
-                let messages = error.clone();
-                let field = move |name: &str| messages.as_ref().and_then(|e| e.field(name)).map(str::to_owned);
+                let field = field_messages(&error);
                 let heading = if id.is_some() { "Edit team" } else { "Add a team" };
-                let title = if error.is_some() { format!("Error: {heading}") } else { heading.to_owned() };
+                let title = form_title(heading, &error);
                 let choices = |units: Vec<crate::domain::network::Unit>, none: &str| {
                     std::iter::once((String::new(), none.to_owned()))
                         .chain(units.into_iter().map(|u| (u.id.to_string(), u.name)))
@@ -177,13 +174,12 @@ pub fn EditUnit(kind: UnitKind) -> impl IntoView {
                     },
                 };
                 let error = error.clone();
-                let messages = error.clone();
-                let field = move |name: &str| messages.as_ref().and_then(|e| e.field(name)).map(str::to_owned);
+                let field = field_messages(&error);
                 let heading = match id {
                     Some(_) => format!("Edit {}", kind.label()),
                     None => format!("Add {} {}", if kind == UnitKind::Organisation { "an" } else { "a" }, kind.label()),
                 };
-                let title = if error.is_some() { format!("Error: {heading}") } else { heading.clone() };
+                let title = form_title(&heading, &error);
                 view! {
                     <Page title heading>
                         <ErrorSummary error=error />

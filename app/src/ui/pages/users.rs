@@ -1,6 +1,7 @@
 //! Coordinators' pages for people's accounts: the list, inviting someone, and one person's
 //! account with what can be done to it.
 
+use crate::ui::components::id_param;
 use crate::{
     api::account::signed_in_account,
     api::users::{
@@ -15,7 +16,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 fn role_options() -> Vec<(String, String)> {
     Role::ALL
@@ -145,9 +146,7 @@ pub fn InvitePage() -> impl IntoView {
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
-    let id = use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .and_then(|id| id.parse::<i32>().ok());
+    let id = id_param();
     let done = use_query_map()
         .with_untracked(|q| q.get("done"))
         .and_then(|d| {
