@@ -1,5 +1,6 @@
 //! CSV files a coordinator has uploaded and seen checked, kept until they confirm the import
-//! (or it expires): the check and the import read the same file.
+//! (or it expires): the check and the import read the same file. And an index that lets the
+//! list of services read its page in name order without sorting every service.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -27,10 +28,28 @@ impl MigrationTrait for Migration {
                     )
                     .to_owned(),
             )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("service_list_order")
+                    .table(Service::Table)
+                    .col(Service::Published)
+                    .col(Service::Name)
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_index(
+                Index::drop()
+                    .name("service_list_order")
+                    .table(Service::Table)
+                    .to_owned(),
+            )
+            .await?;
         manager
             .drop_table(Table::drop().table(ImportBatch::Table).to_owned())
             .await
@@ -52,4 +71,11 @@ enum ImportBatch {
 enum UserAccount {
     Table,
     Id,
+}
+
+#[derive(DeriveIden)]
+enum Service {
+    Table,
+    Published,
+    Name,
 }

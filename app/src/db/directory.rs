@@ -9,7 +9,8 @@ use super::{
 use crate::domain::{
     audit::FieldChange,
     directory::{
-        PersonCard, Placement, Profile, Searchable, TeamChoice, TeamService, ValidProfile,
+        Directory, PersonCard, Placement, Profile, Searchable, TeamChoice, TeamService,
+        ValidProfile,
     },
 };
 use chrono::{DateTime, Utc};
@@ -84,7 +85,7 @@ pub struct Index(Arc<Mutex<Option<Arc<Loaded>>>>);
 #[derive(Debug)]
 pub struct Loaded {
     freshness: Freshness,
-    pub people: Vec<Searchable>,
+    pub people: Directory,
     pub staff_groups: Vec<String>,
     pub organisations: Vec<String>,
 }
@@ -105,7 +106,7 @@ impl Index {
         }
         let loaded = Arc::new(Loaded {
             freshness: fresh,
-            people: searchable(conn).await?,
+            people: Directory::new(searchable(conn).await?),
             staff_groups: super::network::staff_groups(conn)
                 .await?
                 .into_iter()

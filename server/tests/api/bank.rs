@@ -331,3 +331,24 @@ async fn a_profiles_history_is_for_those_who_may_edit_it() {
     let (status, _) = page(&app, &history, Some(&other)).await;
     assert_eq!(status, 403);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_past_the_end_of_the_services_shows_the_last_one_with_the_counts() {
+    let app = spawn_app().await;
+    let (status, html) = page(&app, "/services?page=9", None).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("11 services") && html.contains(CAMHS),
+        "{html}"
+    );
+    assert!(
+        html.contains("Services not reviewed for a year (2)"),
+        "{html}"
+    );
+    let (_, due) = page(&app, "/services?review=due&page=3", None).await;
+    assert!(
+        due.contains("2 services") && due.contains("Centres"),
+        "{due}"
+    );
+    assert!(!due.contains(CAMHS), "reviewed 15 days ago: {due}");
+}
