@@ -1,5 +1,6 @@
-//! CSV import (coordinators: upload, see the dry run, confirm) and export of people (anyone
-//! signed in) and services (anyone; unpublished ones only for those who edit the bank).
+//! CSV import (coordinators: upload, see the dry run, confirm) and export of people
+//! (coordinators: everyone's contact details at once is more than looking someone up) and
+//! services (anyone; unpublished ones only for those who edit the bank).
 
 #[cfg(feature = "ssr")]
 use crate::domain::{account::Role, import::ImportKind};
@@ -105,7 +106,7 @@ pub async fn confirm_import(id: i32) -> Result<(), AppError> {
 
 #[server(input = GetUrl, output = StreamingText, endpoint = "people.csv")]
 pub async fn people_csv() -> Result<TextStream<AppError>, AppError> {
-    super::context::signed_in().await?;
+    super::context::require(Role::Coordinator).await?;
     let db = super::context::db()?;
     let profiles = crate::db::import::all_profiles(db.reader())
         .await

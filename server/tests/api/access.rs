@@ -130,7 +130,7 @@ const TABLE: &[(&str, Access, &str)] = &[
     ),
     (CheckedUpload::PATH, Access::Role(Role::Coordinator), "id=1"),
     (ConfirmImport::PATH, Access::Role(Role::Coordinator), "id=1"),
-    (PeopleCsv::PATH, Access::SignedIn, ""),
+    (PeopleCsv::PATH, Access::Role(Role::Coordinator), ""),
     (ServicesCsv::PATH, Access::Anyone, ""),
     (
         SaveTeam::PATH,

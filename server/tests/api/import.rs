@@ -233,7 +233,7 @@ async fn bad_files_are_refused_with_a_reason_and_the_limit_named() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn services_export_for_anyone_people_only_for_those_signed_in_and_import_for_coordinators() {
+async fn services_export_for_anyone_and_people_export_and_import_only_for_coordinators() {
     let app = spawn_app().await;
     let response = app.get("/api/services.csv").await;
     assert_eq!(response.status(), 200);
@@ -247,6 +247,8 @@ async fn services_export_for_anyone_people_only_for_those_signed_in_and_import_f
     assert_eq!(app.get("/api/people.csv").await.status(), 401);
 
     let champion = member_as(&app, "amira.khan@example.org", Role::Champion).await;
+    let (status, _) = page(&app, "/api/people.csv", Some(&champion)).await;
+    assert_eq!(status, 403, "everyone's contact details at once");
     let (status, _) = page(&app, "/import", Some(&champion)).await;
     assert_eq!(status, 403);
     let response = upload(&app, &champion, "people", "people.csv", b"name\n").await;
