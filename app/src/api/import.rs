@@ -108,7 +108,7 @@ pub async fn confirm_import(id: i32) -> Result<(), AppError> {
 pub async fn people_csv() -> Result<TextStream<AppError>, AppError> {
     super::context::require(Role::Coordinator).await?;
     let db = super::context::db()?;
-    let profiles = crate::db::import::all_profiles(db.reader())
+    let profiles = crate::db::directory::profiles(db.reader())
         .await
         .map_err(|e| AppError::internal("exporting people", e))?;
     let text =

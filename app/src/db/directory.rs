@@ -210,8 +210,37 @@ async fn read(conn: &impl ConnectionTrait, row: profile::Model) -> Result<Profil
     Ok(to_profile(row, placement, tags, has_photo))
 }
 
+/// Every profile, by name (for the CSV export): four queries, however many there are.
+pub async fn profiles(conn: &impl ConnectionTrait) -> Result<Vec<Profile>, DbErr> {
+    let placements = placements(conn).await?;
+    let mut tags = tags_by_profile(conn, None).await?;
+    let photos: std::collections::HashSet<i32> = profile_photo::Entity::find()
+        .select_only()
+        .column(profile_photo::Column::ProfileId)
+        .into_tuple()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect();
+    let rows = profile::Entity::find()
+        .order_by_asc(profile::Column::Name)
+        .all(conn)
+        .await?;
+    rows.into_iter()
+        .map(|row| {
+            let placement = placements
+                .get(&row.team_id)
+                .cloned()
+                .ok_or_else(|| DbErr::RecordNotFound(format!("team {}", row.team_id)))?;
+            let tags = tags.remove(&row.id).unwrap_or_default();
+            let has_photo = photos.contains(&row.id);
+            Ok(to_profile(row, placement, tags, has_photo))
+        })
+        .collect()
+}
+
 /// Where one team sits.
-pub async fn team_placement(conn: &impl ConnectionTrait, team_id: i32) -> Result<Placement, DbErr> {
+async fn team_placement(conn: &impl ConnectionTrait, team_id: i32) -> Result<Placement, DbErr> {
     let team = team::Entity::find_by_id(team_id)
         .one(conn)
         .await?

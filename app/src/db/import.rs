@@ -297,20 +297,6 @@ pub async fn apply(
     Ok((added, updated))
 }
 
-/// Everyone, for the export: by name.
-pub async fn all_profiles(
-    conn: &impl ConnectionTrait,
-) -> Result<Vec<crate::domain::directory::Profile>, DbErr> {
-    let mut profiles = Vec::new();
-    for row in profile::Entity::find().all(conn).await? {
-        if let Some(p) = directory::profile(conn, row.id).await? {
-            profiles.push(p);
-        }
-    }
-    profiles.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(profiles)
-}
-
 /// Every service (published only, unless `drafts`), for the export: by name.
 pub async fn all_services(
     conn: &impl ConnectionTrait,

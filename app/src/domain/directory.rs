@@ -589,85 +589,42 @@ mod tests {
         page.people.iter().map(|p| p.id).collect()
     }
 
+    /// Who a search of the small network finds, best first.
+    fn found(query: &str) -> Vec<i32> {
+        ids(&search(
+            &Directory::new(network()),
+            query,
+            &Filters::default(),
+            1,
+        ))
+    }
+
     #[test]
     fn a_team_or_service_match_outranks_a_tag_and_matches_add_up() {
-        let found = search(&Directory::new(network()), "camhs", &Filters::default(), 1);
-        assert_eq!(ids(&found), [1, 3]);
+        assert_eq!(found("camhs"), [1, 3]);
         // "cam" starts "Camber" (the name weighs most) but also Amira's team and service.
-        let found = search(&Directory::new(network()), "cam", &Filters::default(), 1);
-        assert_eq!(ids(&found), [1, 2, 3]);
-        let found = search(&Directory::new(network()), "camber", &Filters::default(), 1);
-        assert_eq!(ids(&found), [2]);
+        assert_eq!(found("cam"), [1, 2, 3]);
+        assert_eq!(found("camber"), [2]);
     }
 
     #[test]
     fn one_slip_is_forgiven_in_longer_words() {
-        assert_eq!(
-            ids(&search(
-                &Directory::new(network()),
-                "cahms",
-                &Filters::default(),
-                1
-            )),
-            [1, 3]
-        );
-        assert_eq!(
-            ids(&search(
-                &Directory::new(network()),
-                "safegaurding",
-                &Filters::default(),
-                1
-            )),
-            [4]
-        );
-        assert_eq!(
-            ids(&search(
-                &Directory::new(network()),
-                "patle",
-                &Filters::default(),
-                1
-            )),
-            [4]
-        );
+        assert_eq!(found("cahms"), [1, 3]);
+        assert_eq!(found("safegaurding"), [4]);
+        assert_eq!(found("patle"), [4]);
         // Short words must be exact or a start: "jo" is not "to".
-        assert_eq!(
-            ids(&search(
-                &Directory::new(network()),
-                "to",
-                &Filters::default(),
-                1
-            )),
-            [2]
-        );
+        assert_eq!(found("to"), [2]);
     }
 
     #[test]
     fn every_word_must_match_and_punctuation_is_ignored() {
-        assert_eq!(
-            ids(&search(
-                &Directory::new(network()),
-                "Amira, CAMHS!",
-                &Filters::default(),
-                1
-            )),
-            [1]
-        );
-        assert!(
-            search(
-                &Directory::new(network()),
-                "amira youth",
-                &Filters::default(),
-                1
-            )
-            .people
-            .is_empty()
-        );
+        assert_eq!(found("Amira, CAMHS!"), [1]);
+        assert!(found("amira youth").is_empty());
     }
 
     #[test]
     fn with_nothing_searched_people_are_listed_by_family_name() {
-        let found = search(&Directory::new(network()), "", &Filters::default(), 1);
-        assert_eq!(ids(&found), [2, 1, 4, 3]);
+        assert_eq!(found(""), [2, 1, 4, 3]);
     }
 
     #[test]
