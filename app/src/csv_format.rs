@@ -4,6 +4,7 @@
 use crate::domain::{
     bank::{Service, ServiceForm, ServiceStatus},
     directory::{Profile, ProfileForm},
+    glossary::{Meaning, TermForm},
     import::{ImportKind, MAX_IMPORT_ROWS},
 };
 use std::collections::HashMap;
@@ -177,6 +178,50 @@ pub fn services(services: &[Service]) -> Result<String, csv::Error> {
             ]
         }),
     )
+}
+
+/// Several names in one cell, as the export writes them.
+const NAMES_APART: &str = "; ";
+
+/// Every meaning of every term, its other names and related terms each in one cell.
+pub fn glossary(meanings: &[Meaning]) -> Result<String, csv::Error> {
+    write(
+        ImportKind::Glossary,
+        meanings.iter().map(|m| {
+            vec![
+                m.term.clone(),
+                m.expansion.clone(),
+                m.context.as_str().to_owned(),
+                m.definition.clone(),
+                m.aliases.join(NAMES_APART),
+                m.see_also.join(NAMES_APART),
+                m.source_url.clone(),
+                m.status.as_str().to_owned(),
+            ]
+        }),
+    )
+}
+
+/// A row as the term form: names in a cell are apart by semicolons.
+pub fn term_form(row: &Row) -> TermForm {
+    let names = |column| {
+        row.get(column)
+            .split(';')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    TermForm {
+        term: row.get("term"),
+        expansion: row.get("expansion"),
+        definition: row.get("definition"),
+        context: row.get("context"),
+        aliases: names("aliases"),
+        see_also: names("see_also"),
+        source_url: row.get("source_url"),
+        status: row.get("status").trim().to_lowercase(),
+        note: String::new(),
+    }
 }
 
 /// A row as the profile form; `team_id` is the team its `team` and `organisation` name.

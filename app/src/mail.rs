@@ -132,6 +132,43 @@ pub fn profile_nudge(service: &str, to: &str, name: &str, link: &str) -> Letter 
     )
 }
 
+/// A coordinator's decision on a suggested term: approved, or not with their reason.
+pub fn glossary_decision(
+    service: &str,
+    to: &str,
+    name: &str,
+    term: &str,
+    rejected_because: Option<&str>,
+    link: &str,
+) -> Letter {
+    let (subject, first) = match rejected_because {
+        None => (
+            format!("Your glossary suggestion \"{term}\" was approved"),
+            format!(
+                "Thank you for suggesting \"{term}\" for the glossary. A coordinator has approved it, and it is in the glossary now."
+            ),
+        ),
+        Some(_) => (
+            format!("Your glossary suggestion \"{term}\" was not accepted"),
+            format!(
+                "Thank you for suggesting \"{term}\" for the glossary. A coordinator has decided not to accept it."
+            ),
+        ),
+    };
+    let reason = rejected_because.map(|r| format!("Their reason: {r}"));
+    let mut before = vec![first.as_str()];
+    before.extend(reason.as_deref());
+    compose(
+        to,
+        subject,
+        name,
+        &before,
+        link,
+        &["You can see your suggestion and the decision at the link above once signed in."],
+        service,
+    )
+}
+
 fn compose(
     to: &str,
     subject: String,

@@ -8,6 +8,7 @@ mod m20261122_000003_sign_in_failures;
 mod m20261122_000004_mail_outbox;
 mod m20261122_000005_directory;
 mod m20261122_000006_imports;
+mod m20261122_000007_glossary;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_mail_outbox::Migration),
             Box::new(m20261122_000005_directory::Migration),
             Box::new(m20261122_000006_imports::Migration),
+            Box::new(m20261122_000007_glossary::Migration),
         ]
     }
 }

@@ -4,13 +4,15 @@
 
 use super::{
     SaveError, bank, bank_edit, directory,
-    entities::{import_batch, profile, service},
+    entities::{glossary_term, import_batch, profile, service},
+    glossary,
 };
 use crate::{
     csv_format,
     domain::{
         bank::ValidService,
         directory::ValidProfile,
+        glossary::ValidTerm,
         import::{ImportKind, ImportPreview, KEEP_UPLOAD_HOURS, RowAction, RowCheck},
     },
 };
@@ -69,6 +71,7 @@ async fn batch(
 enum Planned {
     Person(Option<i32>, ValidProfile),
     Service(Option<i32>, ValidService),
+    Term(Option<i32>, ValidTerm),
 }
 
 /// Teams by (name, organisation name), both in lower case.
@@ -119,6 +122,12 @@ async fn check(
         .into_iter()
         .map(|t| (t.id, t.organisation_id))
         .collect();
+    let terms: HashMap<(String, String), i32> = glossary_term::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|t| ((t.term_key, t.context), t.id))
+        .collect();
     // What earlier rows of the file already claim, by line: a file must not say two things.
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut checked = Vec::with_capacity(rows.len());
@@ -127,14 +136,19 @@ async fn check(
         let team_name = row.get("team").trim().to_lowercase();
         let organisation = row.get("organisation").trim().to_lowercase();
         let team_id = teams.get(&(team_name, organisation)).copied();
-        if team_id.is_none() {
+        if team_id.is_none() && kind != ImportKind::Glossary {
             problems.push(format!(
                 "team: There is no team \"{}\" in \"{}\". Add it on the teams page first",
                 row.get("team").trim(),
                 row.get("organisation").trim()
             ));
         }
-        let mut label = row.get("name").trim().to_owned();
+        let label_column = if kind == ImportKind::Glossary {
+            "term"
+        } else {
+            "name"
+        };
+        let mut label = row.get(label_column).trim().to_owned();
         let mut planned = None;
         let add_field_problems =
             |problems: &mut Vec<String>, errors: Vec<crate::error::FieldError>| {
@@ -165,6 +179,18 @@ async fn check(
                     }
                 },
             },
+            ImportKind::Glossary => match csv_format::term_form(&row).validate() {
+                Err(errors) => add_field_problems(&mut problems, errors),
+                Ok(valid) => {
+                    let key = (valid.key.clone(), valid.context.as_str().to_owned());
+                    if let Some(line) = seen.insert(format!("{}/{}", key.0, key.1), row.line) {
+                        problems.push(format!(
+                            "term: Line {line} has the same term for the same context"
+                        ));
+                    }
+                    planned = Some(Planned::Term(terms.get(&key).copied(), valid));
+                }
+            },
             ImportKind::Services => match csv_format::service_form(&row, team_id) {
                 Err(problem) => problems.push(problem),
                 Ok(form) => match form.validate(&team_ids) {
@@ -186,7 +212,9 @@ async fn check(
             },
         }
         let action = planned.as_ref().map(|p| match p {
-            Planned::Person(Some(_), _) | Planned::Service(Some(_), _) => RowAction::Update,
+            Planned::Person(Some(_), _)
+            | Planned::Service(Some(_), _)
+            | Planned::Term(Some(_), _) => RowAction::Update,
             _ => RowAction::Add,
         });
         if !problems.is_empty() {
@@ -288,6 +316,14 @@ pub async fn apply(
             }
             Some(Planned::Service(None, valid)) => {
                 bank_edit::create_service(conn, &valid, actor, now, false).await?;
+                added += 1;
+            }
+            Some(Planned::Term(Some(id), valid)) => {
+                glossary::update(conn, id, &valid, actor, now).await?;
+                updated += 1;
+            }
+            Some(Planned::Term(None, valid)) => {
+                glossary::create(conn, &valid, Some(actor), now).await?;
                 added += 1;
             }
             None => return Err(ImportError::NotReady),

@@ -379,7 +379,7 @@ fn word_match(searched: &str, word: &str) -> u32 {
 /// Whether `a` becomes `b` by one wrong, missing, extra or swapped letter (optimal string
 /// alignment distance 1, on bytes). Linear and allocation-free: it runs for every word of
 /// every profile at each search.
-fn one_slip_apart(a: &[u8], b: &[u8]) -> bool {
+pub fn one_slip_apart(a: &[u8], b: &[u8]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;

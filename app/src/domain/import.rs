@@ -14,6 +14,7 @@ pub const KEEP_UPLOAD_HOURS: i64 = 24;
 pub enum ImportKind {
     People,
     Services,
+    Glossary,
 }
 
 impl ImportKind {
@@ -21,6 +22,7 @@ impl ImportKind {
         match s {
             "people" => Some(Self::People),
             "services" => Some(Self::Services),
+            "glossary" => Some(Self::Glossary),
             _ => None,
         }
     }
@@ -29,6 +31,7 @@ impl ImportKind {
         match self {
             Self::People => "people",
             Self::Services => "services",
+            Self::Glossary => "glossary",
         }
     }
 
@@ -71,6 +74,16 @@ impl ImportKind {
                 "locations",
                 "cost",
                 "legal_basis",
+            ],
+            Self::Glossary => &[
+                "term",
+                "expansion",
+                "context",
+                "definition",
+                "aliases",
+                "see_also",
+                "source_url",
+                "status",
             ],
         }
     }
@@ -161,7 +174,11 @@ mod tests {
 
     #[test]
     fn kinds_round_trip_and_their_columns_are_distinct() {
-        for kind in [ImportKind::People, ImportKind::Services] {
+        for kind in [
+            ImportKind::People,
+            ImportKind::Services,
+            ImportKind::Glossary,
+        ] {
             assert_eq!(ImportKind::parse(kind.as_str()), Some(kind));
             let mut columns = kind.columns().to_vec();
             columns.sort();

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod bank;
 pub mod directory;
 pub mod fields;
+pub mod glossary;
 pub mod history;
 pub mod import;
 pub mod navigation;

@@ -1,9 +1,11 @@
 //! The demo network `champions seed-demo` loads into an empty database, taken from the
 //! practice example in shared/seeds. It grows with each area: so far, the four staff groups,
-//! their organisations and teams, twenty champions, and the bank of services and job roles.
+//! their organisations and teams, twenty champions, the bank of services and job roles, and
+//! the glossary.
 
 mod bank;
 mod directory;
+mod glossary;
 
 use super::{
     Db, DbError,
@@ -60,6 +62,7 @@ pub async fn seed(db: &Db) -> Result<SeedOutcome, DbError> {
         });
     staff_group::Entity::insert_many(rows).exec(&txn).await?;
     seed_directory_and_bank(&txn).await?;
+    glossary::seed(&txn).await?;
     txn.commit().await?;
     Ok(SeedOutcome::Loaded)
 }

@@ -2,6 +2,8 @@
 
 pub mod account_link;
 pub mod audit_event;
+pub mod glossary_suggestion;
+pub mod glossary_term;
 pub mod import_batch;
 pub mod job_role;
 pub mod mail_outbox;
