@@ -8,6 +8,7 @@ use crate::{
     domain::{
         bank::{JobRole, RoleForm, Service, ServiceForm, ServicesPage},
         directory::TeamChoice,
+        glossary::Acronyms,
     },
     error::AppError,
 };
@@ -51,6 +52,8 @@ pub async fn service_list(
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceView {
     pub service: Service,
+    /// The glossary's meanings of the acronyms the service is described with.
+    pub acronyms: Acronyms,
     pub may_edit: bool,
 }
 
@@ -63,17 +66,48 @@ pub async fn service_detail(id: i32) -> Result<ServiceView, AppError> {
         .map_err(|e| AppError::internal("reading a service", e))?
         .filter(|s| s.published || may_edit)
         .ok_or(AppError::NotFound)?;
-    Ok(ServiceView { service, may_edit })
+    let texts = [
+        &service.name,
+        &service.description,
+        &service.who_for,
+        &service.referral_route,
+        &service.legal_basis,
+        &service.cost,
+    ];
+    let acronyms = crate::db::glossary::acronyms_in(db.reader(), texts.map(String::as_str))
+        .await
+        .map_err(|e| AppError::internal("finding a service's acronyms", e))?;
+    Ok(ServiceView {
+        service,
+        acronyms,
+        may_edit,
+    })
 }
 
+/// Every job role, the glossary's meanings of the acronyms they are described with, and
+/// whether the reader may edit them.
 #[server(endpoint = "roles")]
-pub async fn role_list() -> Result<(Vec<JobRole>, bool), AppError> {
+pub async fn role_list() -> Result<(Vec<JobRole>, Acronyms, bool), AppError> {
     let db = super::context::db()?;
     let may_edit = editor().await?.is_some();
     let roles = crate::db::bank::roles(db.reader())
         .await
         .map_err(|e| AppError::internal("listing job roles", e))?;
-    Ok((roles, may_edit))
+    let texts = roles.iter().flat_map(|r| {
+        [
+            &r.title,
+            &r.what_they_do,
+            &r.day_in_the_life,
+            &r.typical_caseload,
+            &r.when_to_contact,
+            &r.thresholds,
+        ]
+        .map(String::as_str)
+    });
+    let acronyms = crate::db::glossary::acronyms_in(db.reader(), texts)
+        .await
+        .map_err(|e| AppError::internal("finding job roles' acronyms", e))?;
+    Ok((roles, acronyms, may_edit))
 }
 
 /// The service form, filled in with the service `id` or empty for a new one, and the teams

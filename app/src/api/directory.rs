@@ -3,7 +3,10 @@
 //! personal data.
 
 use crate::{
-    domain::directory::{PeoplePage, Profile, ProfileForm, TeamChoice, TeamService},
+    domain::{
+        directory::{PeoplePage, Profile, ProfileForm, TeamChoice, TeamService},
+        glossary::Acronyms,
+    },
     error::AppError,
 };
 use leptos::prelude::*;
@@ -54,6 +57,8 @@ pub async fn people(
 pub struct ProfileView {
     pub profile: Profile,
     pub services: Vec<TeamService>,
+    /// The glossary's meanings of the acronyms the team and its services are described with.
+    pub acronyms: Acronyms,
     pub own: bool,
     pub may_edit: bool,
 }
@@ -75,11 +80,22 @@ pub async fn profile_page(id: i32) -> Result<ProfileView, AppError> {
         .map_err(|e| AppError::internal("reading a profile", e))?
         .ok_or(AppError::NotFound)?;
     let own = profile.account_id == Some(me.id);
+    let texts = [profile.placement.team.as_str(), profile.job_title.as_str()]
+        .into_iter()
+        .chain(
+            services
+                .iter()
+                .flat_map(|s| [s.name.as_str(), s.referral_route.as_str()]),
+        );
+    let acronyms = crate::db::glossary::acronyms_in(db.reader(), texts)
+        .await
+        .map_err(|e| AppError::internal("finding a profile's acronyms", e))?;
     Ok(ProfileView {
         may_edit: may_edit(&me, &profile),
         own,
         profile,
         services,
+        acronyms,
     })
 }
 

@@ -1,10 +1,11 @@
-//! Earlier versions of a profile, service or job role. Bank entries' histories are open to
-//! anyone signed in; a profile's (which holds personal data) only to those who may edit it.
+//! Earlier versions of a profile, service, job role or glossary term. Bank entries' and
+//! terms' histories are open to anyone signed in; a profile's (which holds personal data)
+//! only to those who may edit it.
 
 use crate::{domain::history::History, error::AppError};
 use leptos::prelude::*;
 
-/// `kind` is `profile`, `service` or `job_role`.
+/// `kind` is `profile`, `service`, `job_role` or `glossary_term`.
 #[server(endpoint = "history")]
 pub async fn record_history(kind: String, id: i32) -> Result<History, AppError> {
     use crate::db::{bank, directory, history};
@@ -39,6 +40,15 @@ pub async fn record_history(kind: String, id: i32) -> Result<History, AppError> 
                 .ok_or(AppError::NotFound)?;
             let fields = role.fields();
             ("job_role", role.title, format!("/roles#role-{id}"), fields)
+        }
+        "glossary_term" => {
+            let term = crate::db::glossary::meaning(conn, id)
+                .await
+                .map_err(internal)?
+                .ok_or(AppError::NotFound)?;
+            let fields = term.fields();
+            let title = format!("{} ({})", term.term, term.context.label());
+            ("glossary_term", title, format!("/glossary/{id}"), fields)
         }
         _ => return Err(AppError::NotFound),
     };

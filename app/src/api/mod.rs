@@ -9,6 +9,7 @@ mod context;
 #[cfg(feature = "ssr")]
 pub use context::RequestUser;
 pub mod directory;
+pub mod glossary;
 pub mod history;
 pub mod import;
 pub mod network;

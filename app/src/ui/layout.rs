@@ -10,6 +10,7 @@ const AREAS: &[(&str, &str)] = &[
     ("/people", "People"),
     ("/services", "Services"),
     ("/roles", "Job roles"),
+    ("/glossary", "Glossary"),
     ("/about", "About the network"),
 ];
 

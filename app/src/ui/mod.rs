@@ -3,6 +3,7 @@
 mod components;
 mod forms;
 mod layout;
+mod linked;
 mod nav;
 mod pages;
 
@@ -64,6 +65,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("roles/new") view=pages::EditRole ssr=SsrMode::Async />
                     <Route path=path!("roles/:id/edit") view=pages::EditRole ssr=SsrMode::Async />
                     <Route path=path!("roles/:id/history") view=|| view! { <pages::HistoryPage kind="job_role" /> } ssr=SsrMode::Async />
+                    <Route path=path!("glossary") view=pages::GlossaryPage ssr=SsrMode::Async />
+                    <Route path=path!("glossary/new") view=pages::EditTermPage ssr=SsrMode::Async />
+                    <Route path=path!("glossary/print") view=pages::GlossaryPrintPage ssr=SsrMode::Async />
+                    <Route path=path!("glossary/suggest") view=pages::SuggestTermPage ssr=SsrMode::Async />
+                    <Route path=path!("glossary/suggestions") view=pages::SuggestionsPage ssr=SsrMode::Async />
+                    <Route path=path!("glossary/suggestions/:id") view=pages::SuggestionPage ssr=SsrMode::Async />
+                    <Route path=path!("glossary/:id") view=pages::GlossaryTermPage ssr=SsrMode::Async />
+                    <Route path=path!("glossary/:id/edit") view=pages::EditTermPage ssr=SsrMode::Async />
+                    <Route path=path!("glossary/:id/history") view=|| view! { <pages::HistoryPage kind="glossary_term" /> } ssr=SsrMode::Async />
                     <Route path=path!("about") view=pages::About />
                     <Route path=path!("accessibility") view=pages::Accessibility />
                     <Route path=path!("login") view=pages::SignInPage />

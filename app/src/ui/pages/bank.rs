@@ -6,6 +6,7 @@ use crate::{
     domain::bank::{ServiceStatus, age_range},
     error::AppError,
     ui::components::{Done, Pagination, ProblemPage, refusal, summary_row, utc},
+    ui::linked::{LinkedText, TermsUsed},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -134,8 +135,8 @@ pub fn ServicePage() -> impl IntoView {
             {Suspend::new(async move {
                 let here = id.map_or_else(|| "/services".to_owned(), |id| format!("/services/{id}"));
                 let Some(id) = id else { return refusal(AppError::NotFound, &here) };
-                let (s, may_edit) = match service_detail(id).await {
-                    Ok(view) => (view.service, view.may_edit),
+                let (s, acronyms, may_edit) = match service_detail(id).await {
+                    Ok(view) => (view.service, view.acronyms, view.may_edit),
                     Err(error) => return refusal(error, &here),
                 };
                 let review_due = s.review_due(chrono::Utc::now());
@@ -162,9 +163,13 @@ pub fn ServicePage() -> impl IntoView {
                                     <a class="govuk-link" href=format!("/services/{id}/history")>"Earlier versions"</a>
                                 </div>
                             })}
-                            <p class="govuk-body-l">{s.description.clone()}</p>
+                            <p class="govuk-body-l">
+                                <LinkedText text=s.description.clone() acronyms=acronyms.clone() />
+                            </p>
                             <h2 class="govuk-heading-m">"How to refer"</h2>
-                            <p class="govuk-body app-pre-line">{s.referral_route.clone()}</p>
+                            <p class="govuk-body app-pre-line">
+                                <LinkedText text=s.referral_route.clone() acronyms=acronyms.clone() />
+                            </p>
                             <dl class="govuk-summary-list">
                                 {row("Phone", s.phone.clone())}
                                 {row("Email", s.email.clone())}
@@ -206,6 +211,7 @@ pub fn ServicePage() -> impl IntoView {
                                     }).collect_view()}
                                 </ul>
                             })}
+                            <TermsUsed acronyms />
                         </div>
                     </div>
                 }
@@ -220,7 +226,7 @@ pub fn RolesPage() -> impl IntoView {
     view! {
         <Suspense>
             {Suspend::new(async move {
-                let (roles, may_edit) = match role_list().await {
+                let (roles, acronyms, may_edit) = match role_list().await {
                     Ok(found) => found,
                     Err(error) => return view! { <ProblemPage error /> }.into_any(),
                 };
@@ -250,7 +256,9 @@ pub fn RolesPage() -> impl IntoView {
                                                 <a class="govuk-link" href=format!("/services/{id}")>{name}</a>
                                             </p>
                                         })}
-                                        <p class="govuk-body">{r.what_they_do}</p>
+                                        <p class="govuk-body">
+                                            <LinkedText text=r.what_they_do acronyms=acronyms.clone() />
+                                        </p>
                                         <dl class="govuk-summary-list">
                                             {row("Typical caseload", r.typical_caseload)}
                                             {row("When to contact them", r.when_to_contact)}
@@ -258,7 +266,9 @@ pub fn RolesPage() -> impl IntoView {
                                         </dl>
                                         {(!r.day_in_the_life.is_empty()).then(|| view! {
                                             <h3 class="govuk-heading-s">"A day in the life"</h3>
-                                            <p class="govuk-body">{r.day_in_the_life}</p>
+                                            <p class="govuk-body">
+                                                <LinkedText text=r.day_in_the_life acronyms=acronyms.clone() />
+                                            </p>
                                             <p class="govuk-body-s">{presented}</p>
                                         })}
                                         {may_edit.then(|| view! {

@@ -1,5 +1,6 @@
 //! The champion directory: the searchable list, a person's profile, and the profile form.
 
+use crate::ui::linked::{LinkedText, TermsUsed};
 use crate::ui::{
     components::id_param,
     forms::{field_messages, form_title},
@@ -245,12 +246,13 @@ pub fn PersonProfile() -> impl IntoView {
                                         </h3>
                                         <p class="govuk-body">
                                             <strong>"How to refer: "</strong>
-                                            {s.referral_route}
+                                            <LinkedText text=s.referral_route acronyms=view.acronyms.clone() />
                                         </p>
                                     })
                                     .collect_view()
                                     .into_any()
                             }}
+                            <TermsUsed acronyms=view.acronyms.clone() />
                         </div>
                     </div>
                 }

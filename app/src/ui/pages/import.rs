@@ -57,16 +57,18 @@ pub fn ImportPage() -> impl IntoView {
                             <ul class="govuk-list">
                                 <li><a class="govuk-link" href="/api/people.csv" download="people.csv">"Download everyone's profiles (CSV)"</a></li>
                                 <li><a class="govuk-link" href="/api/services.csv" download="services.csv">"Download the services (CSV)"</a></li>
+                                <li><a class="govuk-link" href="/api/glossary.csv" download="glossary.csv">"Download the glossary (CSV)"</a></li>
                             </ul>
                             <h2 class="govuk-heading-l">"Import"</h2>
                             <p class="govuk-body">
-                                "Upload a CSV file with the same columns as the export. You will see what it would change, row by row, before anything is changed. A profile with a work email address already in the directory is updated; so is a service with the same name in the same organisation. Everything else is added."
+                                "Upload a CSV file with the same columns as the export. You will see what it would change, row by row, before anything is changed. A profile with a work email address already in the directory is updated; so is a service with the same name in the same organisation, and a glossary term with the same term used in the same place. Everything else is added."
                             </p>
                             <details class="govuk-details">
                                 <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"The columns"</span></summary>
                                 <div class="govuk-details__text">
                                     <p class="govuk-body">"People: " {columns(ImportKind::People)}</p>
                                     <p class="govuk-body">"Services: " {columns(ImportKind::Services)}</p>
+                                    <p class="govuk-body">"Glossary: " {columns(ImportKind::Glossary)} ". Several other names or related terms in one cell are separated by semicolons."</p>
                                 </div>
                             </details>
                             <form method="post" action=UploadImport::PATH enctype="multipart/form-data" novalidate>
@@ -81,6 +83,10 @@ pub fn ImportPage() -> impl IntoView {
                                             <div class="govuk-radios__item">
                                                 <input class="govuk-radios__input" id="kind-services" name="kind" type="radio" value="services" />
                                                 <label class="govuk-label govuk-radios__label" for="kind-services">"Services"</label>
+                                            </div>
+                                            <div class="govuk-radios__item">
+                                                <input class="govuk-radios__input" id="kind-glossary" name="kind" type="radio" value="glossary" />
+                                                <label class="govuk-label govuk-radios__label" for="kind-glossary">"Glossary terms"</label>
                                             </div>
                                         </div>
                                     </fieldset>
@@ -136,6 +142,8 @@ pub fn ImportCheckPage() -> impl IntoView {
                     (ImportKind::People, _) => "profiles",
                     (ImportKind::Services, 1) => "service",
                     (ImportKind::Services, _) => "services",
+                    (ImportKind::Glossary, 1) => "glossary term",
+                    (ImportKind::Glossary, _) => "glossary terms",
                 };
                 let title = format!("Check the import of {}", preview.file_name);
                 view! {

@@ -4,6 +4,7 @@ mod account;
 mod bank;
 mod bank_edit;
 mod directory;
+mod glossary;
 mod history;
 mod home;
 mod import;
@@ -20,6 +21,10 @@ pub use account::AccountPage;
 pub use bank::{RolesPage, ServicePage, ServicesPage};
 pub use bank_edit::{EditRole, EditService};
 pub use directory::{EditProfile, PeopleList, PersonProfile};
+pub use glossary::{
+    EditTermPage, GlossaryPage, GlossaryPrintPage, GlossaryTermPage, SuggestTermPage,
+    SuggestionPage, SuggestionsPage,
+};
 pub use history::HistoryPage;
 pub use home::Home;
 pub use import::{ImportCheckPage, ImportPage};
