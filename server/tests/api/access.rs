@@ -16,6 +16,11 @@ use app::{
             MyProfile, People, Photo, ProfilePage, ProfileToEdit, RemovePhoto, SaveProfile,
             UploadPhoto,
         },
+        glossary::{
+            ApproveSuggestion, GlossaryAll, GlossaryCsv, GlossaryLetter, GlossarySearch,
+            GlossaryTerm, RejectSuggestion, SaveTerm, SuggestTerm, SuggestionDetail,
+            SuggestionList, TermToEdit,
+        },
         history::RecordHistory,
         import::{CheckedUpload, ConfirmImport, PeopleCsv, ServicesCsv, UploadImport},
         network::StaffGroups,
@@ -141,6 +146,36 @@ const TABLE: &[(&str, Access, &str)] = &[
         SaveUnit::PATH,
         Access::Role(Role::Coordinator),
         "kind=organisation&id=1&name=x",
+    ),
+    (GlossarySearch::PATH, Access::Anyone, "q=cpa"),
+    (GlossaryLetter::PATH, Access::Anyone, "letter=C"),
+    (GlossaryTerm::PATH, Access::Anyone, "id=1"),
+    (GlossaryAll::PATH, Access::Anyone, ""),
+    (GlossaryCsv::PATH, Access::Anyone, ""),
+    (TermToEdit::PATH, Access::SignedIn, "id=1"),
+    (
+        SaveTerm::PATH,
+        Access::Role(Role::Coordinator),
+        "id=1&term=A%26E&expansion=Accident%20and%20Emergency&context=health&status=approved",
+    ),
+    // Invalid for everyone allowed (no expansion), so nothing is kept.
+    (
+        SuggestTerm::PATH,
+        Access::SignedIn,
+        "term=XYZ&context=general&status=approved",
+    ),
+    (SuggestionList::PATH, Access::SignedIn, ""),
+    // There is no suggestion 1: those allowed get "not found", not a refusal.
+    (SuggestionDetail::PATH, Access::SignedIn, "id=1"),
+    (
+        ApproveSuggestion::PATH,
+        Access::Role(Role::Coordinator),
+        "id=1&term=XYZ&expansion=x&context=general&status=approved",
+    ),
+    (
+        RejectSuggestion::PATH,
+        Access::Role(Role::Coordinator),
+        "id=1&reason=x",
     ),
     (People::PATH, Access::SignedIn, "q=camhs"),
     (ProfilePage::PATH, Access::SignedIn, "id=1"),

@@ -6,6 +6,7 @@ mod accounts;
 mod bank;
 mod cli;
 mod directory;
+mod glossary;
 mod health;
 mod helpers;
 mod import;
