@@ -39,7 +39,8 @@ CREATE INDEX glossary_key_term ON glossary_key (term_id);
 CREATE VIRTUAL TABLE glossary_fts USING fts5 (
     expansion, definition, aliases,
     content = 'glossary_term', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
 );
 CREATE TRIGGER glossary_fts_insert AFTER INSERT ON glossary_term BEGIN
     INSERT INTO glossary_fts (rowid, expansion, definition, aliases)

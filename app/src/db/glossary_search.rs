@@ -23,6 +23,9 @@ enum Origin {
 
 /// How many matches each question returns at most; ranking keeps a page of them.
 const LIMIT: u32 = 60;
+/// How many full-text matches are ranked at most: a common word can match most of a large
+/// glossary, and ranking them all would take as long as there are terms.
+const RANKED: u32 = 2000;
 /// How many candidate spellings a slip is checked against at most.
 const SLIP_CANDIDATES: u32 = 400;
 /// Words shorter than this are not kept for slip-matching: a searched word of four letters
@@ -156,8 +159,9 @@ fn after_prefix(prefix: &str) -> String {
 }
 
 /// Terms whose expansion, definition or other names hold a spelling of every word (the last
-/// also as the start of a word, for search-as-you-type), best first. Words are letters and
-/// digits only, quoted, so nothing typed can be read as FTS5 syntax.
+/// also as the start of a word, for search-as-you-type), best first among the first
+/// [`RANKED`] found. Words are letters and digits only, quoted, so nothing typed can be read as
+/// FTS5 syntax.
 async fn full_text(
     conn: &impl ConnectionTrait,
     words: &[Vec<String>],
@@ -180,9 +184,9 @@ async fn full_text(
         .join(" AND ");
     let rows = conn
         .query_all_raw(statement(
-            "SELECT t.term_key FROM glossary_fts f JOIN glossary_term t ON t.id = f.rowid \
-             WHERE glossary_fts MATCH ? ORDER BY f.rank LIMIT ?",
-            [expression.into(), LIMIT.into()],
+            "SELECT t.term_key FROM (SELECT rowid, rank FROM glossary_fts WHERE glossary_fts MATCH ? \
+             LIMIT ?) f JOIN glossary_term t ON t.id = f.rowid ORDER BY f.rank LIMIT ?",
+            [expression.into(), RANKED.into(), LIMIT.into()],
         ))
         .await?;
     rows.into_iter()
