@@ -1,6 +1,7 @@
 //! The acronym glossary: its terms (one row per meaning: an acronym may mean one thing in
-//! children's services and another in adult mental health), the keys the search looks terms
-//! up by, a full-text index of what the terms say, and the suggestions coordinators decide.
+//! children's services and another in adult mental health), the names the search looks terms
+//! up by, a full-text index of what the terms say with the words it holds (for correcting a
+//! slip), and the suggestions coordinators decide.
 //! The full-text index is SQLite's FTS5, so it is written as SQL here; the search module that
 //! reads it (`app/src/db/glossary_search.rs`) is the one place that knows it.
 
@@ -32,9 +33,15 @@ CREATE TABLE glossary_key (
     term_id INTEGER NOT NULL REFERENCES glossary_term (id) ON DELETE CASCADE,
     origin INTEGER NOT NULL
 );
-CREATE INDEX glossary_key_key ON glossary_key (key);
-CREATE INDEX glossary_key_reversed ON glossary_key (key_reversed);
+CREATE INDEX glossary_key_key ON glossary_key (key, origin, term_id);
+CREATE INDEX glossary_key_reversed ON glossary_key (key_reversed, key, term_id);
 CREATE INDEX glossary_key_term ON glossary_key (term_id);
+
+CREATE TABLE glossary_word (
+    word TEXT PRIMARY KEY,
+    word_reversed TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX glossary_word_reversed ON glossary_word (word_reversed);
 
 CREATE VIRTUAL TABLE glossary_fts USING fts5 (
     expansion, definition, aliases,
@@ -82,6 +89,7 @@ CREATE INDEX glossary_suggestion_state ON glossary_suggestion (state, suggested_
 const DOWN: &str = r#"
 DROP TABLE glossary_suggestion;
 DROP TABLE glossary_fts;
+DROP TABLE glossary_word;
 DROP TABLE glossary_key;
 DROP TABLE glossary_term;
 "#;

@@ -275,7 +275,8 @@ pub async fn create(
         .exec(conn)
         .await?
         .last_insert_id;
-    glossary_search::index_term(conn, id, &term.key, &term.aliases, &term.expansion).await?;
+    let texts = [term.expansion.as_str(), term.definition.as_str()];
+    glossary_search::index_term(conn, id, &term.key, &term.aliases, &texts).await?;
     if let Some(actor) = actor {
         let created = meaning(conn, id).await?.ok_or(DbErr::RecordNotInserted)?;
         history::record_creation(conn, RECORD, id, &created.fields(), actor, now).await?;
@@ -312,7 +313,8 @@ pub async fn update(
     if history::record_edit(conn, edit, None, actor, now).await? {
         active.version = Set(version + 1);
         glossary_term::Entity::update(active).exec(conn).await?;
-        glossary_search::index_term(conn, id, &term.key, &term.aliases, &term.expansion).await?;
+        let texts = [term.expansion.as_str(), term.definition.as_str()];
+        glossary_search::index_term(conn, id, &term.key, &term.aliases, &texts).await?;
     }
     Ok(Some(()))
 }

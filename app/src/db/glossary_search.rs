@@ -1,7 +1,8 @@
-//! The glossary's search, over SQLite: the one place that knows the `glossary_key` table (each
-//! term's normalised name, other names and the words of what it stands for, also spelt
-//! backwards) and the FTS5 index `glossary_fts`. A PostgreSQL version would keep these two
-//! functions and answer them with a B-tree and `tsvector`.
+//! The glossary's search, over SQLite: the one place that knows `glossary_key` (each term's
+//! normalised name and other names, also spelt backwards), `glossary_word` (every word the
+//! full-text index holds, also spelt backwards) and the FTS5 index `glossary_fts`. A
+//! PostgreSQL version would keep this module's functions and answer them with B-trees and
+//! `tsvector`.
 //!
 //! A search asks, each question bounded by an index and a limit:
 //! 1. terms and other names equal to the query, and 2. starting with it (key range);
@@ -10,15 +11,14 @@
 //!    another shares its first or its last (n-1)/2 letters, so candidates come from two
 //!    range scans, forwards and backwards, and are then checked exactly.
 
-use crate::domain::glossary::{Hit, Query, Tier, one_slip_apart};
+use crate::domain::glossary::{Hit, Query, Tier, normalise, one_slip_apart, slip_anchors};
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, Value};
 
-/// What a key in `glossary_key` is of its term.
+/// What a name in `glossary_key` is of its term.
 #[derive(Clone, Copy)]
 enum Origin {
     Term = 0,
     Alias = 1,
-    Word = 2,
 }
 
 /// How many matches each question returns at most; ranking keeps a page of them.
@@ -28,34 +28,66 @@ const LIMIT: u32 = 60;
 const RANKED: u32 = 2000;
 /// How many candidate spellings a slip is checked against at most.
 const SLIP_CANDIDATES: u32 = 400;
-/// Words shorter than this are not kept for slip-matching: a searched word of four letters
-/// is compared with words of three or more.
+/// Words shorter than this are not kept for correcting slips: a searched word of four
+/// letters is compared with words of three or more.
 const SHORTEST_WORD: usize = 3;
 
 fn statement(sql: &str, values: impl IntoIterator<Item = Value>) -> Statement {
     Statement::from_sql_and_values(DbBackend::Sqlite, sql, values)
 }
 
-/// The rows of `glossary_key` for one term: (key, key spelt backwards, origin).
-pub fn keys_of(key: &str, aliases: &[String], expansion: &str) -> Vec<(String, String, i32)> {
-    use crate::domain::glossary::normalise;
-    let mut keys: Vec<(String, Origin)> = vec![(key.to_owned(), Origin::Term)];
-    keys.extend(aliases.iter().map(|a| (normalise(a), Origin::Alias)));
-    keys.extend(
-        crate::domain::directory::words(expansion)
-            .into_iter()
-            .filter(|w| w.chars().count() >= SHORTEST_WORD)
-            .map(|w| (w, Origin::Word)),
-    );
-    keys.sort_by(|a, b| a.0.cmp(&b.0).then((a.1 as u8).cmp(&(b.1 as u8))));
-    keys.dedup_by(|a, b| a.0 == b.0);
-    keys.retain(|(k, _)| !k.is_empty());
-    keys.into_iter()
+fn reversed(text: &str) -> String {
+    text.chars().rev().collect()
+}
+
+/// The rows of `glossary_key` for one term: (name, name spelt backwards, origin).
+pub fn names_of(key: &str, aliases: &[String]) -> Vec<(String, String, i32)> {
+    let mut names: Vec<(String, Origin)> = vec![(key.to_owned(), Origin::Term)];
+    names.extend(aliases.iter().map(|a| (normalise(a), Origin::Alias)));
+    names.retain(|(k, _)| !k.is_empty());
+    // The term itself wins over an other name spelt the same way (it comes first).
+    let mut seen = Vec::new();
+    names.retain(|(k, _)| {
+        let new = !seen.contains(k);
+        seen.push(k.clone());
+        new
+    });
+    names
+        .into_iter()
         .map(|(k, origin)| {
-            let reversed = k.chars().rev().collect();
-            (k, reversed, origin as i32)
+            let backwards = reversed(&k);
+            (k, backwards, origin as i32)
         })
         .collect()
+}
+
+/// The words of what the full-text index holds of a term, long enough to correct a slip in.
+pub fn words_of(texts: &[&str]) -> Vec<String> {
+    let mut words: Vec<String> = texts
+        .iter()
+        .flat_map(|t| crate::domain::directory::words(t))
+        .filter(|w| w.chars().count() >= SHORTEST_WORD)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Adds `words` to the vocabulary slips are corrected against. A word is never taken out: a
+/// correction to a word no longer used finds nothing, which is what a search for it would.
+pub async fn add_words(conn: &impl ConnectionTrait, words: &[String]) -> Result<(), DbErr> {
+    for chunk in words.chunks(400) {
+        let rows = vec!["(?, ?)"; chunk.len()].join(", ");
+        let values = chunk
+            .iter()
+            .flat_map(|w| [w.clone().into(), reversed(w).into()]);
+        conn.execute_raw(statement(
+            &format!("INSERT OR IGNORE INTO glossary_word (word, word_reversed) VALUES {rows}"),
+            values,
+        ))
+        .await?;
+    }
+    Ok(())
 }
 
 /// Writes what the search needs of a term, replacing what it had (the full-text index follows
@@ -65,28 +97,27 @@ pub async fn index_term(
     id: i32,
     key: &str,
     aliases: &[String],
-    expansion: &str,
+    texts: &[&str],
 ) -> Result<(), DbErr> {
     conn.execute_raw(statement(
         "DELETE FROM glossary_key WHERE term_id = ?",
         [id.into()],
     ))
     .await?;
-    let keys = keys_of(key, aliases, expansion);
-    let mut values = Vec::with_capacity(keys.len() * 4);
-    for (k, reversed, origin) in keys.iter().cloned() {
-        values.push(k.into());
-        values.push(reversed.into());
-        values.push(id.into());
-        values.push(origin.into());
+    let names = names_of(key, aliases);
+    let mut values = Vec::with_capacity(names.len() * 4);
+    for (name, backwards, origin) in names.iter().cloned() {
+        values.extend([name.into(), backwards.into(), id.into(), origin.into()]);
     }
-    let rows = vec!["(?, ?, ?, ?)"; keys.len()].join(", ");
+    let rows = vec!["(?, ?, ?, ?)"; names.len()].join(", ");
     conn.execute_raw(statement(
         &format!("INSERT INTO glossary_key (key, key_reversed, term_id, origin) VALUES {rows}"),
         values,
     ))
     .await?;
-    Ok(())
+    let mut texts = texts.to_vec();
+    texts.extend(aliases.iter().map(String::as_str));
+    add_words(conn, &words_of(&texts)).await
 }
 
 /// The terms a query matches, each by every way it matched (the caller ranks them).
@@ -99,7 +130,7 @@ pub async fn find(conn: &impl ConnectionTrait, query: &Query) -> Result<Vec<Hit>
     for row in conn
         .query_all_raw(statement(
             "SELECT t.term_key, k.origin FROM glossary_key k JOIN glossary_term t ON t.id = k.term_id \
-             WHERE k.key = ? AND k.origin < 2 LIMIT ?",
+             WHERE k.key = ? LIMIT ?",
             [key.clone().into(), LIMIT.into()],
         ))
         .await?
@@ -111,7 +142,7 @@ pub async fn find(conn: &impl ConnectionTrait, query: &Query) -> Result<Vec<Hit>
     for row in conn
         .query_all_raw(statement(
             "SELECT t.term_key FROM glossary_key k JOIN glossary_term t ON t.id = k.term_id \
-             WHERE k.key > ? AND k.key < ? AND k.origin < 2 LIMIT ?",
+             WHERE k.key > ? AND k.key < ? LIMIT ?",
             [key.clone().into(), after_prefix(key).into(), LIMIT.into()],
         ))
         .await?
@@ -126,7 +157,7 @@ pub async fn find(conn: &impl ConnectionTrait, query: &Query) -> Result<Vec<Hit>
         hits.extend(full_text(conn, &words, Tier::Words).await?);
     }
     if Query::tolerates_slip(key) {
-        for (term_key, _) in slips(conn, key, true).await? {
+        for term_key in name_slips(conn, key).await? {
             hits.push(Hit {
                 term_key,
                 tier: Tier::Slip,
@@ -139,7 +170,7 @@ pub async fn find(conn: &impl ConnectionTrait, query: &Query) -> Result<Vec<Hit>
             let mut spellings = vec![word.clone()];
             if Query::tolerates_slip(word) {
                 let before = spellings.len();
-                spellings.extend(slips(conn, word, false).await?.into_iter().map(|(_, k)| k));
+                spellings.extend(word_slips(conn, word).await?);
                 spellings.sort();
                 spellings.dedup();
                 corrected |= spellings.len() > before;
@@ -199,47 +230,69 @@ async fn full_text(
         .collect()
 }
 
-/// Keys one slip from `key` (terms and other names, or the words of expansions), with the
-/// term each belongs to.
-async fn slips(
-    conn: &impl ConnectionTrait,
-    key: &str,
-    names: bool,
-) -> Result<Vec<(String, String)>, DbErr> {
+/// The forwards and backwards prefixes a spelling one slip from `key` shares with it (one
+/// of them at least), and the lengths it may have.
+fn slip_ranges(key: &str) -> ([(String, String); 2], i64, i64) {
     let length = key.chars().count();
-    let half = (length - 1) / 2;
-    let start: String = key.chars().take(half).collect();
-    let end: String = key.chars().rev().take(half).collect();
-    let origin = if names {
-        "k.origin < 2"
-    } else {
-        "k.origin = 2"
+    let (start, end) = slip_anchors(key);
+    let range = |p: String| {
+        let upper = after_prefix(&p);
+        (p, upper)
     };
+    (
+        [range(start), range(end)],
+        length as i64 - 1,
+        length as i64 + 1,
+    )
+}
+
+/// The terms with a name or other name one slip from `key`.
+async fn name_slips(conn: &impl ConnectionTrait, key: &str) -> Result<Vec<String>, DbErr> {
+    let ([forwards, backwards], shortest, longest) = slip_ranges(key);
     let mut found = Vec::new();
-    for (column, part) in [("key", start), ("key_reversed", end)] {
+    for (column, (from, to)) in [("key", forwards), ("key_reversed", backwards)] {
         let sql = format!(
             "SELECT t.term_key, k.key FROM glossary_key k JOIN glossary_term t ON t.id = k.term_id \
-             WHERE k.{column} >= ? AND k.{column} < ? AND {origin} \
-             AND length(k.key) BETWEEN ? AND ? LIMIT ?"
+             WHERE k.{column} >= ? AND k.{column} < ? AND length(k.key) BETWEEN ? AND ? LIMIT ?"
         );
-        let upper = after_prefix(&part);
-        let rows = conn
-            .query_all_raw(statement(
-                &sql,
-                [
-                    part.into(),
-                    upper.into(),
-                    (length as i64 - 1).into(),
-                    (length as i64 + 1).into(),
-                    SLIP_CANDIDATES.into(),
-                ],
-            ))
-            .await?;
-        for row in rows {
+        let values = [
+            from.into(),
+            to.into(),
+            shortest.into(),
+            longest.into(),
+            SLIP_CANDIDATES.into(),
+        ];
+        for row in conn.query_all_raw(statement(&sql, values)).await? {
             let (term_key, candidate): (String, String) =
                 (row.try_get_by_index(0)?, row.try_get_by_index(1)?);
             if candidate != key && one_slip_apart(key, &candidate) {
-                found.push((term_key, candidate));
+                found.push(term_key);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The words of the glossary one slip from `word`.
+async fn word_slips(conn: &impl ConnectionTrait, word: &str) -> Result<Vec<String>, DbErr> {
+    let ([forwards, backwards], shortest, longest) = slip_ranges(word);
+    let mut found = Vec::new();
+    for (column, (from, to)) in [("word", forwards), ("word_reversed", backwards)] {
+        let sql = format!(
+            "SELECT word FROM glossary_word \
+             WHERE {column} >= ? AND {column} < ? AND length(word) BETWEEN ? AND ? LIMIT ?"
+        );
+        let values = [
+            from.into(),
+            to.into(),
+            shortest.into(),
+            longest.into(),
+            SLIP_CANDIDATES.into(),
+        ];
+        for row in conn.query_all_raw(statement(&sql, values)).await? {
+            let candidate: String = row.try_get_by_index(0)?;
+            if candidate != word && one_slip_apart(word, &candidate) {
+                found.push(candidate);
             }
         }
     }

@@ -178,6 +178,18 @@ pub fn one_slip_apart(a: &str, b: &str) -> bool {
     super::directory::one_slip_apart(a.as_bytes(), b.as_bytes())
 }
 
+/// What a spelling one slip from `key` keeps of it, one or the other at least: its first
+/// (n-1)/2 letters, or (spelt backwards) its last (n-1)/2. A slip changes one letter or two
+/// neighbours, which cannot reach into both ends at once. The search finds candidates by
+/// these two prefixes.
+pub fn slip_anchors(key: &str) -> (String, String) {
+    let half = key.chars().count().saturating_sub(1) / 2;
+    (
+        key.chars().take(half).collect(),
+        key.chars().rev().take(half).collect(),
+    )
+}
+
 /// How a term matched a search, best first. Terms are shown in this order, then A–Z.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Tier {
@@ -973,6 +985,32 @@ mod tests {
                 other => panic!("{other:?}"),
             }).collect();
             proptest::prop_assert_eq!(back, text);
+        }
+
+        #[test]
+        fn a_spelling_one_slip_away_keeps_one_anchor(
+            key in "[a-e]{4,12}",
+            at in 0usize..12,
+            letter in "[a-e]",
+            kind in 0u8..4,
+        ) {
+            let mut chars: Vec<char> = key.chars().collect();
+            let at = at % chars.len();
+            let letter = letter.chars().next().unwrap();
+            match kind {
+                0 => chars[at] = letter,
+                1 => { chars.remove(at); }
+                2 => chars.insert(at, letter),
+                _ => { let next = (at + 1) % chars.len(); chars.swap(at, next.max(at)); }
+            }
+            let slipped: String = chars.iter().collect();
+            proptest::prop_assume!(one_slip_apart(&key, &slipped));
+            let (start, end) = slip_anchors(&key);
+            let backwards: String = slipped.chars().rev().collect();
+            proptest::prop_assert!(
+                slipped.starts_with(&start) || backwards.starts_with(&end),
+                "{} -> {}", key, slipped
+            );
         }
 
         #[test]
