@@ -74,18 +74,28 @@ pub fn Definition(blocks: Vec<Block>) -> impl IntoView {
 }
 
 /// A term and every meaning it has, each labelled with where it is used. `linked`: the
-/// meaning's expansion links to its own page (not on that page itself).
+/// meaning's expansion links to its own page (not on that page itself). `under_letter`: the
+/// term's heading sits under a letter's heading, one level down.
 #[component]
-pub fn TermMeanings(group: TermGroup, #[prop(default = true)] linked: bool) -> impl IntoView {
+pub fn TermMeanings(
+    group: TermGroup,
+    #[prop(default = true)] linked: bool,
+    #[prop(default = false)] under_letter: bool,
+) -> impl IntoView {
     let count = group.meanings.len();
+    let name = view! {
+        {group.term}
+        {(count > 1).then(|| view! {
+            <span class="govuk-caption-m">{format!("{count} meanings")}</span>
+        })}
+    };
     view! {
         <section class="app-term">
-            <h2 class="govuk-heading-m app-term__name">
-                {group.term}
-                {(count > 1).then(|| view! {
-                    <span class="govuk-caption-m">{format!("{count} meanings")}</span>
-                })}
-            </h2>
+            {if under_letter {
+                view! { <h3 class="govuk-heading-m app-term__name">{name}</h3> }.into_any()
+            } else {
+                view! { <h2 class="govuk-heading-m app-term__name">{name}</h2> }.into_any()
+            }}
             {group.meanings.into_iter().map(|shown| {
                 let m = shown.meaning;
                 let see_also = m.see_also.clone();

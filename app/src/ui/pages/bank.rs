@@ -4,6 +4,7 @@ use crate::ui::components::id_param;
 use crate::{
     api::bank::{role_list, service_detail, service_list},
     domain::bank::{ServiceStatus, age_range},
+    domain::glossary::Acronyms,
     error::AppError,
     ui::components::{Done, Pagination, ProblemPage, refusal, summary_row, utc},
     ui::linked::{LinkedText, TermsUsed},
@@ -127,6 +128,13 @@ fn row(key: &'static str, text: String) -> impl IntoView {
     summary_row(key, text, empty)
 }
 
+/// A row of descriptive text, its acronyms linked to the glossary.
+fn linked_row(key: &'static str, text: String, acronyms: &Acronyms) -> impl IntoView {
+    let empty = text.is_empty();
+    let acronyms = acronyms.clone();
+    summary_row(key, view! { <LinkedText text acronyms /> }, empty)
+}
+
 #[component]
 pub fn ServicePage() -> impl IntoView {
     let id = id_param();
@@ -178,14 +186,14 @@ pub fn ServicePage() -> impl IntoView {
                             </dl>
                             <h2 class="govuk-heading-m">"Who it is for"</h2>
                             <dl class="govuk-summary-list">
-                                {row("Eligibility", s.who_for.clone())}
+                                {linked_row("Eligibility", s.who_for.clone(), &acronyms)}
                                 {row("Ages", ages)}
                                 {row("Staff group", s.staff_group.clone())}
                                 {row("Team", s.team.clone().unwrap_or_default())}
                                 {row("Opening hours", s.opening_hours.clone())}
                                 {row("Where", s.locations.clone())}
                                 {row("Cost", s.cost.clone())}
-                                {row("Legal basis and duties", s.legal_basis.clone())}
+                                {linked_row("Legal basis and duties", s.legal_basis.clone(), &acronyms)}
                                 {row("Last reviewed", reviewed)}
                             </dl>
                             <h2 class="govuk-heading-m">"Champions in this service"</h2>
@@ -211,7 +219,7 @@ pub fn ServicePage() -> impl IntoView {
                                     }).collect_view()}
                                 </ul>
                             })}
-                            <TermsUsed acronyms />
+                            <TermsUsed acronyms=acronyms.clone() />
                         </div>
                     </div>
                 }
@@ -260,9 +268,9 @@ pub fn RolesPage() -> impl IntoView {
                                             <LinkedText text=r.what_they_do acronyms=acronyms.clone() />
                                         </p>
                                         <dl class="govuk-summary-list">
-                                            {row("Typical caseload", r.typical_caseload)}
-                                            {row("When to contact them", r.when_to_contact)}
-                                            {row("Thresholds", r.thresholds)}
+                                            {linked_row("Typical caseload", r.typical_caseload, &acronyms)}
+                                            {linked_row("When to contact them", r.when_to_contact, &acronyms)}
+                                            {linked_row("Thresholds", r.thresholds, &acronyms)}
                                         </dl>
                                         {(!r.day_in_the_life.is_empty()).then(|| view! {
                                             <h3 class="govuk-heading-s">"A day in the life"</h3>

@@ -222,7 +222,7 @@ pub fn GlossaryPage() -> impl IntoView {
                                     {if groups.is_empty() {
                                         view! { <p class="govuk-body">"No terms start with this letter."</p> }.into_any()
                                     } else {
-                                        groups.into_iter().map(|group| view! { <TermMeanings group /> }).collect_view().into_any()
+                                        groups.into_iter().map(|group| view! { <TermMeanings group under_letter=true /> }).collect_view().into_any()
                                     }}
                                 }
                             })}
@@ -579,7 +579,7 @@ pub fn GlossaryPrintPage() -> impl IntoView {
                             view! {
                                 <section class="app-print__letter">
                                     <h2 class="govuk-heading-l">{heading}</h2>
-                                    {groups.into_iter().map(|group| view! { <TermMeanings group linked=false /> }).collect_view()}
+                                    {groups.into_iter().map(|group| view! { <TermMeanings group linked=false under_letter=true /> }).collect_view()}
                                 </section>
                             }
                         }).collect_view()}

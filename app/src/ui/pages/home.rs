@@ -39,6 +39,8 @@ pub fn Home() -> impl IntoView {
                                     " · "
                                     <a class="govuk-link" href="/roles">"Job roles"</a>
                                     " · "
+                                    <a class="govuk-link" href="/glossary">"What does an acronym mean?"</a>
+                                    " · "
                                     <a class="govuk-link" href="/people?shadowing=yes">"Who can I shadow?"</a>
                                 </p>
                                 <StaffGroups groups />
