@@ -186,7 +186,10 @@ async fn main() {
         }
         // On stderr, for looking into a slow figure: each query's median.
         for (q, mut times) in queries.iter().zip(by_query) {
-            eprintln!("{size} terms, {q:?}: p50 {:.2} ms", percentile(&mut times, 0.5));
+            eprintln!(
+                "{size} terms, {q:?}: p50 {:.2} ms",
+                percentile(&mut times, 0.5)
+            );
         }
         println!(
             "{size} {:.2} {:.2}",
