@@ -12,7 +12,7 @@ test("a search finds an acronym's meaning: as you type when hydrated, by the for
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/\/glossary\?q=c\.p\.a$/);
     await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText("CPA");
-    await expect(page.getByRole("link", { name: "Care Programme Approach" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Care Programme Approach", exact: true })).toBeVisible();
     await expectNoAxeViolations(page, info);
     return;
   }
@@ -22,7 +22,7 @@ test("a search finds an acronym's meaning: as you type when hydrated, by the for
   await page.evaluate(() => ((window as any).stillHere = true));
   await box.pressSequentially("cp", { delay: 40 });
   // Before the word is finished, and without leaving the page.
-  await expect(page.getByRole("link", { name: "Care Programme Approach" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Care Programme Approach", exact: true })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("match");
   await box.pressSequentially("a", { delay: 40 });
   await expect(page.getByRole("status")).toContainText("“cpa”");
@@ -38,13 +38,13 @@ test("an ambiguous acronym shows every meaning, and the A to Z and printable glo
   await expect(cp.getByRole("heading", { level: 2 })).toContainText("2 meanings");
   await expect(cp.getByText("Children's social care")).toBeVisible();
   await expect(cp.getByText("NHS and health")).toBeVisible();
-  await cp.getByRole("link", { name: "Cerebral Palsy" }).click();
+  await cp.getByRole("link", { name: "Cerebral Palsy", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("CP");
   await expectNoAxeViolations(page, info);
 
   await page.goto("/glossary");
   await page.getByRole("navigation", { name: "A to Z" }).getByRole("link", { name: "Y", exact: true }).click();
-  await expect(page.getByRole("link", { name: "Youth Justice Service" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Youth Justice Service", exact: true })).toBeVisible();
   await expectNoAxeViolations(page, info);
 
   await page.goto("/glossary/print");
