@@ -171,8 +171,7 @@ pub async fn acronyms_in<'a>(
 ) -> Result<Acronyms, DbErr> {
     let mut written: Vec<String> = Vec::new();
     for text in texts {
-        for word in text.split(|c: char| !(c.is_alphanumeric() || "&-/".contains(c))) {
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        for (_, word) in glossary::tokens(text) {
             let singular = word.strip_suffix('s').unwrap_or(word);
             for w in [word, singular] {
                 if glossary::is_acronym(w) && !written.iter().any(|x| x == w) {

@@ -216,14 +216,10 @@ pub async fn decide(
             &author.email,
             &author.name,
             &found.term,
-            reason_for_letter(state, &reason),
+            (state == SuggestionState::Rejected).then_some(reason.as_str()),
             &link,
         );
         outbox::enqueue(conn, letter, now).await?;
     }
     Ok(term_id)
-}
-
-fn reason_for_letter(state: SuggestionState, reason: &str) -> Option<&str> {
-    (state == SuggestionState::Rejected).then_some(reason)
 }

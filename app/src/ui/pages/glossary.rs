@@ -170,7 +170,6 @@ fn show_query_in_address(_: &str) {}
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
     let (q, letter_asked) = use_query_map().with_untracked(|m| (m.get("q"), m.get("letter")));
-    let done = use_query_map().with_untracked(|m| m.get("done"));
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -199,15 +198,10 @@ pub fn GlossaryPage() -> impl IntoView {
                 } else {
                     format!("{} – Glossary", q.trim())
                 };
-                let done = done.as_deref().map(|d| match d {
-                    "rejected" => "Suggestion not accepted: its author has been told why".to_owned(),
-                    _ => "Done".to_owned(),
-                });
                 view! {
                     <Title text=title />
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
-                            <Done message=done />
                             <h1 class="govuk-heading-xl">"Glossary"</h1>
                             <p class="govuk-body">
                                 "What the acronyms and terms of children's services, adult mental health, education, the NHS and the police mean – and, where one means different things in different services, every meaning."
