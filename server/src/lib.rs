@@ -3,6 +3,7 @@
 pub mod config;
 mod cross_site;
 mod error_status;
+mod glossary_results;
 mod headers;
 pub mod mail;
 mod nudges;

@@ -78,7 +78,8 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
     // The last layer added is the outermost: a request meets them bottom to top.
     Router::new()
         .route("/healthz", get(healthz).with_state(db.clone()))
-        .merge(crate::oruk::routes(db))
+        .merge(crate::oruk::routes(db.clone()))
+        .merge(crate::glossary_results::routes(db))
         .leptos_routes_with_context(&options, generate_route_list(App), context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -7,6 +7,9 @@ mod linked;
 mod nav;
 mod pages;
 
+#[cfg(feature = "ssr")]
+pub use pages::glossary_results_html;
+
 use crate::domain::{network::UnitKind, site::SiteInfo};
 use layout::Layout;
 use leptos::prelude::*;

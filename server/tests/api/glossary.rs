@@ -135,8 +135,10 @@ async fn any_query_gets_results_or_none_never_an_error() {
         long.as_str(),
     ] {
         search(&app, q).await;
-        let (status, _) = page(&app, &format!("/glossary?q={}", urlencode(q)), None).await;
-        assert_eq!(status, 200, "{q:?}");
+        for path in ["/glossary", "/glossary/results"] {
+            let (status, _) = page(&app, &format!("{path}?q={}", urlencode(q)), None).await;
+            assert_eq!(status, 200, "{path} {q:?}");
+        }
     }
     assert!(search(&app, &long).await.shortened);
     assert_eq!(terms(&search(&app, "cpa\"").await)[0], "CPA");
@@ -155,6 +157,18 @@ async fn the_page_searches_with_a_plain_form_and_lists_a_letter() {
     assert!(html.contains("Care Programme Approach"), "{html}");
     assert!(html.contains("terms match") || html.contains("term matches"));
     assert!(html.contains(r#"<form method="get" action="/glossary" role="search""#));
+    // What the search box puts under itself as you type: the same results, without the page.
+    let (status, fragment) = page(&app, "/glossary/results?q=cpa", None).await;
+    assert_eq!(status, 200);
+    assert!(
+        fragment.starts_with(
+            "<p class=\"govuk-body govuk-!-font-weight-bold app-results-count\">1 term matches"
+        ),
+        "{fragment}"
+    );
+    assert!(fragment.contains("Care Programme Approach") && !fragment.contains("<html"));
+    let (_, empty) = page(&app, "/glossary/results?q=", None).await;
+    assert_eq!(empty, "");
     let (_, letter) = page(&app, "/glossary?letter=Y", None).await;
     assert!(letter.contains("Youth Justice Service"));
     assert!(!letter.contains("Care Programme Approach"));

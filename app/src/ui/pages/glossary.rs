@@ -45,10 +45,11 @@ fn AtoZ(#[prop(default = None)] current: Option<char>) -> impl IntoView {
     }
 }
 
-/// What a search shows: a count that screen readers hear as it changes, then the terms.
+/// What a search shows: how many terms match, then the terms. The island copies the count
+/// into its live region, so screen readers hear it as results change.
 fn results_view(results: &SearchResults) -> AnyView {
     if results.query.trim().is_empty() {
-        return view! { <p class="govuk-visually-hidden" role="status"></p> }.into_any();
+        return ().into_any();
     }
     let count = results.groups.len();
     let status = match count {
@@ -57,7 +58,7 @@ fn results_view(results: &SearchResults) -> AnyView {
         n => format!("{n} terms match \u{201c}{}\u{201d}", results.query.trim()),
     };
     view! {
-        <p class="govuk-body govuk-!-font-weight-bold" role="status">{status}</p>
+        <p class="govuk-body govuk-!-font-weight-bold app-results-count">{status}</p>
         {results.shortened.then(|| view! {
             <p class="govuk-body">{format!("Only the first {} characters were searched.", crate::domain::glossary::MAX_QUERY_CHARS)}</p>
         })}
@@ -72,12 +73,26 @@ fn results_view(results: &SearchResults) -> AnyView {
     .into_any()
 }
 
-/// The glossary's search box and its results. Without JavaScript it is a GET form; hydrated,
-/// it searches as you type, a moment after the last key, and shows only the answer to the
-/// latest query, whatever order the answers come back in.
+/// The results of a search as the HTML the glossary page shows under its search box, for
+/// the box to put there as you type (`GET /glossary/results?q=`).
+#[cfg(feature = "ssr")]
+pub fn glossary_results_html(results: &SearchResults) -> String {
+    use leptos::tachys::view::RenderHtml;
+    if results.query.trim().is_empty() {
+        return String::new();
+    }
+    Owner::new().with(|| results_view(results).to_html())
+}
+
+/// The glossary's search box; `children` are the results the server rendered. Without
+/// JavaScript it is a GET form; hydrated, it searches as you type, a moment after the last
+/// key, and puts in the results of the latest query only, whatever order answers come back
+/// in. The results come as HTML rendered by the server, so the browser needs no code to draw
+/// them.
 #[island]
-pub fn GlossarySearch(initial: SearchResults) -> impl IntoView {
-    let results = RwSignal::new(initial.clone());
+pub fn GlossarySearch(query: String, children: Children) -> impl IntoView {
+    let results = NodeRef::<leptos::html::Div>::new();
+    let count = RwSignal::new(String::new());
     let failed = RwSignal::new(false);
     // Effects run only in the browser: marks the form as searching as you type.
     let enhanced = RwSignal::new(false);
@@ -93,23 +108,26 @@ pub fn GlossarySearch(initial: SearchResults) -> impl IntoView {
         }
         latest.update_value(|n| *n += 1);
         let ticket = latest.get_value();
-        if q.trim().is_empty() {
-            results.set(SearchResults::default());
-            return;
-        }
         let search = move || {
             leptos::task::spawn_local(async move {
-                let answer = glossary_search(q.clone()).await;
+                let answer = fetch_results(&q).await;
                 if latest.get_value() != ticket {
                     return;
                 }
-                match answer {
-                    Ok(found) => {
+                match (answer, results.get_untracked()) {
+                    (Some(html), Some(list)) => {
                         failed.set(false);
-                        results.set(found);
+                        list.set_inner_html(&html);
+                        count.set(
+                            list.query_selector(".app-results-count")
+                                .ok()
+                                .flatten()
+                                .and_then(|p| p.text_content())
+                                .unwrap_or_default(),
+                        );
                         show_query_in_address(&q);
                     }
-                    Err(_) => failed.set(true),
+                    _ => failed.set(true),
                 }
             });
         };
@@ -138,20 +156,44 @@ pub fn GlossarySearch(initial: SearchResults) -> impl IntoView {
                         spellcheck="false"
                         aria-describedby="q-hint"
                         aria-controls="glossary-results"
-                        value=initial.query.clone()
+                        value=query
                         on:input=on_input
                     />
                     <button type="submit" class="govuk-button app-search__button">"Search"</button>
                 </div>
             </div>
         </form>
-        <div id="glossary-results">
-            {move || failed.get().then(|| view! {
-                <p class="govuk-error-message">"Sorry, the search could not be reached. Press Search to try again."</p>
-            })}
-            {move || results.with(results_view)}
-        </div>
+        <p class="govuk-visually-hidden" role="status">{move || count.get()}</p>
+        {move || failed.get().then(|| view! {
+            <p class="govuk-error-message">"Sorry, the search could not be reached. Press Search to try again."</p>
+        })}
+        <div id="glossary-results" node_ref=results>{children()}</div>
     }
+}
+
+/// The results of `q` as HTML, from the server; `None` if they could not be fetched.
+#[cfg(feature = "hydrate")]
+async fn fetch_results(q: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let url = format!("/glossary/results?q={}", encode(q));
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&url))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+#[cfg(not(feature = "hydrate"))]
+async fn fetch_results(_: &str) -> Option<String> {
+    None
 }
 
 /// Keeps the address in step with the search, so going back to the page shows it again.
@@ -206,7 +248,7 @@ pub fn GlossaryPage() -> impl IntoView {
                             <p class="govuk-body">
                                 "What the acronyms and terms of children's services, adult mental health, education, the NHS and the police mean – and, where one means different things in different services, every meaning."
                             </p>
-                            <GlossarySearch initial=results />
+                            <GlossarySearch query=q.clone()>{results_view(&results)}</GlossarySearch>
                             <h2 class="govuk-heading-m">"A to Z"</h2>
                             <AtoZ current=listed.as_ref().map(|(l, _)| *l) />
                             {listed.map(|(l, groups)| {

@@ -21,6 +21,8 @@ pub use account::AccountPage;
 pub use bank::{RolesPage, ServicePage, ServicesPage};
 pub use bank_edit::{EditRole, EditService};
 pub use directory::{EditProfile, PeopleList, PersonProfile};
+#[cfg(feature = "ssr")]
+pub use glossary::glossary_results_html;
 pub use glossary::{
     EditTermPage, GlossaryPage, GlossaryPrintPage, GlossaryTermPage, SuggestTermPage,
     SuggestionPage, SuggestionsPage,
