@@ -191,23 +191,19 @@ pub async fn suggestion_detail(id: i32) -> Result<SuggestionView, AppError> {
     })
 }
 
-/// A coordinator decides a suggestion: approving it as the form now says, or not with a
+/// Coordinator `me` decides a suggestion: approving it as the form now says, or not with a
 /// reason. Either way its author is sent a letter.
 #[cfg(feature = "ssr")]
 async fn decide(
+    me: &crate::domain::account::Account,
     id: i32,
     decision: crate::db::glossary_suggestions::Decision<'_>,
 ) -> Result<Option<i32>, AppError> {
-    let me = super::context::require(Role::Coordinator).await?;
     let (db, postbox, site) = (
         super::context::db()?,
         super::context::postbox()?,
         super::context::site()?,
     );
-    crate::db::glossary_suggestions::get(db.reader(), id)
-        .await
-        .map_err(|e| AppError::internal("reading a glossary suggestion", e))?
-        .ok_or(AppError::NotFound)?;
     let now = chrono::Utc::now();
     let decided = async {
         let txn = db.begin_write().await?;
@@ -224,7 +220,8 @@ async fn decide(
         txn.commit().await?;
         Ok::<_, crate::db::SaveError>(term)
     };
-    let term = super::context::saved(decided.await, "deciding a glossary suggestion")?;
+    let term = super::context::saved(decided.await, "deciding a glossary suggestion")?
+        .ok_or(AppError::NotFound)?;
     postbox.letters_queued();
     Ok(term)
 }
@@ -235,9 +232,9 @@ pub async fn approve_suggestion(
     #[server(flatten)] form: TermForm,
 ) -> Result<(), AppError> {
     use crate::db::glossary_suggestions::Decision;
-    super::context::require(Role::Coordinator).await?;
+    let me = super::context::require(Role::Coordinator).await?;
     let valid = form.validate().map_err(AppError::Invalid)?;
-    let term = decide(id, Decision::Approve(&valid)).await?;
+    let term = decide(&me, id, Decision::Approve(&valid)).await?;
     let to = term.map_or_else(
         || "/glossary/suggestions".to_owned(),
         |t| format!("/glossary/{t}?done=approved"),
@@ -249,10 +246,10 @@ pub async fn approve_suggestion(
 #[server(endpoint = "reject-suggestion")]
 pub async fn reject_suggestion(id: i32, reason: String) -> Result<(), AppError> {
     use crate::db::glossary_suggestions::Decision;
-    super::context::require(Role::Coordinator).await?;
+    let me = super::context::require(Role::Coordinator).await?;
     let reason = crate::domain::glossary::rejection_reason(&reason)
         .map_err(|message| AppError::invalid("reason", message))?;
-    decide(id, Decision::Reject(&reason)).await?;
+    decide(&me, id, Decision::Reject(&reason)).await?;
     leptos_axum::redirect("/glossary/suggestions?done=rejected");
     Ok(())
 }

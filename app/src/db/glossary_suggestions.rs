@@ -151,8 +151,8 @@ pub enum Decision<'a> {
     Reject(&'a str),
 }
 
-/// Decides a pending suggestion and queues the letter telling its author. Returns the term
-/// written (approving) or `None` (rejecting).
+/// Decides a pending suggestion and queues the letter telling its author. `Ok(None)`: no such
+/// suggestion; otherwise the term written (approving) or `None` (rejecting).
 pub async fn decide(
     conn: &impl ConnectionTrait,
     id: i32,
@@ -161,9 +161,9 @@ pub async fn decide(
     now: DateTime<Utc>,
     postbox: &Postbox,
     service: &str,
-) -> Result<Option<i32>, SaveError> {
+) -> Result<Option<Option<i32>>, SaveError> {
     let Some(found) = row::Entity::find_by_id(id).one(conn).await? else {
-        return Err(DbErr::RecordNotFound(format!("glossary suggestion {id}")).into());
+        return Ok(None);
     };
     if found.state != SuggestionState::Pending.as_str() {
         return Err(DECIDED);
@@ -221,5 +221,5 @@ pub async fn decide(
         );
         outbox::enqueue(conn, letter, now).await?;
     }
-    Ok(term_id)
+    Ok(Some(term_id))
 }
