@@ -2,6 +2,7 @@
 
 pub mod config;
 mod cross_site;
+mod downloads;
 mod error_status;
 mod glossary_results;
 mod headers;

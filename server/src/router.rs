@@ -88,6 +88,7 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
         .with_state(options)
         .layer(middleware::from_fn(status_from_error))
         .layer(middleware::from_fn(crate::uploads::require_multipart))
+        .layer(middleware::from_fn(crate::downloads::serve_as_files))
         .layer(middleware::from_fn(refuse_cross_site))
         .layer(middleware::from_fn_with_state(
             config.max_body_bytes,

@@ -255,3 +255,20 @@ async fn services_export_for_anyone_and_people_export_and_import_only_for_coordi
     let (_, html) = page(&app, &location(&response), Some(&champion)).await;
     assert!(html.contains("You do not have permission"), "{html}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_browser_following_a_download_link_gets_the_file() {
+    let app = spawn_app().await;
+    // As a browser sends it: a navigation accepts HTML, and says which page the link was on.
+    let response = app
+        .client
+        .get(app.url("/api/services.csv"))
+        .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+        .header("referer", app.url("/import"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "not sent back to the page");
+    assert_eq!(header(&response, "content-type"), "text/csv; charset=utf-8");
+    assert!(response.text().await.unwrap().starts_with("name,"));
+}
