@@ -71,12 +71,14 @@ impl AppError {
     }
 
     /// The message for one field, if this error has one.
-    pub fn field(&self, field: &str) -> Option<&str> {
+    pub fn field(&self, field: &str) -> Option<String> {
         match self {
             Self::Invalid(errors) => errors
                 .iter()
                 .find(|e| e.field == field)
-                .map(|e| e.message.as_str()),
+                .map(|e| e.message.clone()),
+            // The same words for a wrong password and an unknown address, by the address.
+            Self::SignInFailed if field == "email" => Some(self.to_string()),
             _ => None,
         }
     }

@@ -10,6 +10,7 @@ pub mod mail;
 mod nudges;
 pub mod ops;
 mod oruk;
+mod returned_forms;
 mod router;
 mod uploads;
 

@@ -7,8 +7,9 @@ use crate::{
     error_status::status_from_error,
     headers::{HeaderPolicy, set_headers},
     ops::healthz,
+    returned_forms::{self, ReturnedForms},
 };
-use app::{App, db::Db, shell};
+use app::{App, db::Db, domain::returned_form::ReturnedForm, shell};
 use axum::{
     Router,
     body::Body,
@@ -44,13 +45,20 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
             provide_context(site.clone());
             provide_context(session);
             // The nonce the header middleware put in the CSP, for the hydration script.
-            if let Some(nonce) =
-                use_context::<Parts>().and_then(|parts| parts.extensions.get::<Nonce>().cloned())
+            let parts = use_context::<Parts>();
+            if let Some(nonce) = parts.as_ref().and_then(|p| p.extensions.get::<Nonce>()) {
+                provide_context(nonce.clone());
+            }
+            // A form this browser was sent back with (`returned_forms`), for its page.
+            if let Some(form) = parts
+                .as_ref()
+                .and_then(|p| p.extensions.get::<ReturnedForm>())
             {
-                provide_context(nonce);
+                provide_context(form.clone());
             }
         }
     };
+    let returned = ReturnedForms::new(config.https);
     let policy = HeaderPolicy {
         https: config.https,
         hashed_assets: options.hash_files,
@@ -89,6 +97,14 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
         .layer(middleware::from_fn(status_from_error))
         .layer(middleware::from_fn(crate::uploads::require_multipart))
         .layer(middleware::from_fn(crate::downloads::serve_as_files))
+        .layer(middleware::from_fn_with_state(
+            returned.clone(),
+            returned_forms::keep,
+        ))
+        .layer(middleware::from_fn_with_state(
+            returned,
+            returned_forms::give_back,
+        ))
         .layer(middleware::from_fn(refuse_cross_site))
         .layer(middleware::from_fn_with_state(
             config.max_body_bytes,

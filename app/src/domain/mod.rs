@@ -12,5 +12,6 @@ pub mod navigation;
 pub mod network;
 pub mod outbox;
 pub mod password;
+pub mod returned_form;
 pub mod site;
 pub mod throttle;

@@ -37,23 +37,26 @@ pub fn NavMenu(children: Children) -> impl IntoView {
 /// works without JavaScript and is never a GET that changes state).
 #[component]
 pub fn AccountItem() -> impl IntoView {
-    use crate::api::account::{SignOut, signed_in_account};
+    use crate::{
+        api::account::{SignOut, signed_in_account},
+        ui::forms::Form,
+    };
+    use leptos::server_fn::ServerFn;
     view! {
         <Suspense>
             {Suspend::new(async move {
                 match signed_in_account().await {
                     Ok(Some(account)) => {
-                        let sign_out = ServerAction::<SignOut>::new();
                         view! {
                             <li class="govuk-service-navigation__item app-account">
                                 <a class="govuk-service-navigation__link app-account__name" href="/account">
                                     {account.name.as_str().to_owned()}
                                 </a>
-                                <ActionForm action=sign_out attr:class="app-inline-form">
+                                <Form action=SignOut::PATH class="app-inline-form">
                                     <button type="submit" class="govuk-service-navigation__link app-link-button">
                                         "Sign out"
                                     </button>
-                                </ActionForm>
+                                </Form>
                             </li>
                         }
                             .into_any()

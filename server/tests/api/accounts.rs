@@ -62,9 +62,9 @@ async fn a_refused_password_is_explained_next_to_its_field_and_changes_nothing()
         ),
     ] {
         let response = accept(&app, &link, password, confirm).await;
-        assert_eq!(response.status(), 302);
+        assert_eq!(response.status(), 303);
         assert!(session_cookie(&response).is_none());
-        let (status, html) = page(&app, &location(&response), None).await;
+        let (status, html) = follow(&app, &response, None).await;
         assert_eq!(status, 200, "the link still works");
         assert!(html.contains("govuk-error-summary"), "{html}");
         assert!(html.contains(message), "{message}: {html}");
@@ -82,11 +82,11 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
     let wrong_password = sign_in(&app, "sam@example.org", "plum tractor lanterns", "/").await;
     let unknown_email = sign_in(&app, "nobody@example.org", PASSWORD, "/").await;
     for response in [&wrong_password, &unknown_email] {
-        assert_eq!(response.status(), 302);
+        assert_eq!(response.status(), 303);
         assert!(session_cookie(response).is_none());
     }
     assert_eq!(location(&wrong_password), location(&unknown_email));
-    let (_, html) = page(&app, &location(&wrong_password), None).await;
+    let (_, html) = follow(&app, &wrong_password, None).await;
     assert!(
         html.contains("Enter a correct email address and password"),
         "{html}"
@@ -236,7 +236,7 @@ async fn repeated_failures_slow_down_known_and_unknown_emails_alike() {
         // Even the right password waits now.
         let throttled = sign_in(&app, email, PASSWORD, "/").await;
         assert!(session_cookie(&throttled).is_none(), "{email}");
-        let (_, html) = page(&app, &location(&throttled), None).await;
+        let (_, html) = follow(&app, &throttled, None).await;
         assert!(
             html.contains("You have tried to sign in too many times. Try again in 15 minutes."),
             "{email}: {html}"
@@ -263,7 +263,7 @@ async fn many_failures_from_one_address_slow_down_every_email_from_it() {
     }
     let throttled = sign_in(&app, "sam@example.org", PASSWORD, "/").await;
     assert!(session_cookie(&throttled).is_none());
-    let (_, html) = page(&app, &location(&throttled), None).await;
+    let (_, html) = follow(&app, &throttled, None).await;
     assert!(
         html.contains("You have tried to sign in too many times."),
         "{html}"

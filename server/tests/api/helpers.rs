@@ -212,14 +212,46 @@ pub fn session_cookie(response: &Response) -> Option<String> {
         .map(|v| v.split(';').next().unwrap().to_owned())
 }
 
+/// Opens a page as a browser does (a navigation, which accepts HTML).
 pub async fn page(app: &TestApp, location: &str, cookie: Option<&str>) -> (u16, String) {
     let path = location.strip_prefix(&app.base).unwrap_or(location);
-    let mut request = app.client.get(app.url(path));
+    let mut request = app
+        .client
+        .get(app.url(path))
+        .header(header::ACCEPT, "text/html");
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
     let response = request.send().await.unwrap();
     (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// Follows a form's redirect as a browser does: to where it points, with the cookies it sets
+/// (the one that brings back a refused form) beside `cookie`.
+pub async fn follow(app: &TestApp, response: &Response, cookie: Option<&str>) -> (u16, String) {
+    let cookies = cookie
+        .map(str::to_owned)
+        .into_iter()
+        .chain(form_cookie(response))
+        .collect::<Vec<_>>()
+        .join("; ");
+    page(
+        app,
+        &location(response),
+        Some(cookies.as_str()).filter(|c| !c.is_empty()),
+    )
+    .await
+}
+
+/// The `name=value` of the cookie a refused form's redirect sets, if any.
+pub fn form_cookie(response: &Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("form=") && !v.starts_with("form=;"))
+        .map(|v| v.split(';').next().unwrap().to_owned())
 }
 
 pub async fn accept(app: &TestApp, link: &str, password: &str, confirm: &str) -> Response {

@@ -65,7 +65,7 @@ async fn an_exported_file_edited_is_checked_row_by_row_and_imported_whole() {
     let response = upload(&app, &cookie, "people", "people.csv", file.as_bytes()).await;
     let to = location(&response);
     assert!(to.starts_with("/import/"), "{to}");
-    let (status, html) = page(&app, &to, Some(&cookie)).await;
+    let (status, html) = follow(&app, &response, Some(&cookie)).await;
     assert_eq!(status, 200);
     assert!(html.contains("1 of 22 rows need fixing"), "{html}");
     assert!(html.contains("There is no team \"No Such Team\""), "{html}");
@@ -175,7 +175,7 @@ async fn a_file_that_no_longer_passes_its_check_imports_nothing() {
         Some(&cookie),
     )
     .await;
-    let (_, html) = page(&app, &location(&response), Some(&cookie)).await;
+    let (_, html) = follow(&app, &response, Some(&cookie)).await;
     assert!(
         html.contains("There is no team"),
         "the check, run again: {html}"
@@ -195,13 +195,13 @@ async fn bad_files_are_refused_with_a_reason_and_the_limit_named() {
     let cookie = member_as(&app, "coordinator@example.org", Role::Coordinator).await;
     let big = vec![b'a'; 1024 * 1024 + 1];
     let response = upload(&app, &cookie, "people", "big.csv", &big).await;
-    assert_eq!(response.status(), 302, "{:?}", response.text().await);
-    let (_, html) = page(&app, &location(&response), Some(&cookie)).await;
+    assert_eq!(response.status(), 303, "{:?}", response.text().await);
+    let (_, html) = follow(&app, &response, Some(&cookie)).await;
     assert!(html.contains("The file must be 1 MB or smaller"), "{html}");
     assert!(html.contains("id=\"file-error\""));
 
     let response = upload(&app, &cookie, "people", "latin1.csv", b"name\xe9\n").await;
-    let (_, html) = page(&app, &location(&response), Some(&cookie)).await;
+    let (_, html) = follow(&app, &response, Some(&cookie)).await;
     assert!(
         html.contains("The file must be CSV saved as UTF-8"),
         "{html}"
@@ -215,7 +215,7 @@ async fn bad_files_are_refused_with_a_reason_and_the_limit_named() {
         b"name,work_email\nA,a@example.org\n",
     )
     .await;
-    let (_, html) = page(&app, &location(&response), Some(&cookie)).await;
+    let (_, html) = follow(&app, &response, Some(&cookie)).await;
     assert!(html.contains("This file cannot be imported"), "{html}");
     assert!(html.contains("does not use"), "{html}");
 
@@ -252,7 +252,7 @@ async fn services_export_for_anyone_and_people_export_and_import_only_for_coordi
     let (status, _) = page(&app, "/import", Some(&champion)).await;
     assert_eq!(status, 403);
     let response = upload(&app, &champion, "people", "people.csv", b"name\n").await;
-    let (_, html) = page(&app, &location(&response), Some(&champion)).await;
+    let (_, html) = follow(&app, &response, Some(&champion)).await;
     assert!(html.contains("You do not have permission"), "{html}");
 }
 

@@ -15,6 +15,7 @@ mod openreferral;
 mod pages;
 mod password;
 mod photo;
+mod returned_forms;
 mod security;
 mod server_functions;
 mod structure;

@@ -78,7 +78,7 @@ async fn a_reset_link_goes_only_to_a_real_account_works_once_and_ends_other_sess
     assert!(session_cookie(&sign_in(&app, "sam@example.org", NEW_PASSWORD, "/").await).is_some());
 
     let again = submit(&app, &link, ResetPassword::PATH, &fields, None).await;
-    let (status, body) = page(&app, &location(&again), None).await;
+    let (status, body) = follow(&app, &again, None).await;
     assert_eq!(status, 410, "the link works once");
     assert!(body.contains("This link has expired"), "{body}");
 }
@@ -95,7 +95,7 @@ async fn changing_a_password_needs_the_current_one_and_ends_other_sessions() {
         ("confirm_password", NEW_PASSWORD),
     ];
     let refused = submit(&app, "/account", ChangePassword::PATH, &wrong, Some(&here)).await;
-    let (_, body) = page(&app, &location(&refused), Some(&here)).await;
+    let (_, body) = follow(&app, &refused, Some(&here)).await;
     assert!(
         body.contains("Your current password is not right"),
         "{body}"

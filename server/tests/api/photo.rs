@@ -43,7 +43,7 @@ async fn a_champion_adds_a_photo_to_their_profile_which_is_kept_as_a_small_jpeg(
     let response = upload(&app, &cookie, id, &png(1600, 1200)).await;
     let to = location(&response);
     assert_eq!(to, format!("/people/{id}?done=photo"));
-    let (_, html) = page(&app, &to, Some(&cookie)).await;
+    let (_, html) = follow(&app, &response, Some(&cookie)).await;
     assert!(html.contains("Photo saved"), "{html}");
     assert!(html.contains("alt=\"Photo of Amira Khan\""), "{html}");
     assert!(!html.contains("You could add: Photo"), "{html}");
@@ -66,7 +66,7 @@ async fn a_bad_photo_is_refused_by_its_field_and_someone_elses_profile_is_off_li
         .await
         .id;
     let response = upload(&app, &cookie, id, b"<svg onload=\"alert(1)\"/>").await;
-    let (_, html) = page(&app, &location(&response), Some(&cookie)).await;
+    let (_, html) = follow(&app, &response, Some(&cookie)).await;
     assert!(
         html.contains("The photo must be a JPG, PNG or WebP image"),
         "{html}"
@@ -76,14 +76,14 @@ async fn a_bad_photo_is_refused_by_its_field_and_someone_elses_profile_is_off_li
     let mut big = png(10, 10);
     big.resize(5 * 1024 * 1024 + 1, 0);
     let response = upload(&app, &cookie, id, &big).await;
-    let (_, html) = page(&app, &location(&response), Some(&cookie)).await;
+    let (_, html) = follow(&app, &response, Some(&cookie)).await;
     assert!(html.contains("The photo must be 5 MB or smaller"), "{html}");
 
     let grace = crate::directory::profile_row(&app, "grace.okafor@example.org")
         .await
         .id;
     let response = upload(&app, &cookie, grace, &png(10, 10)).await;
-    let (_, html) = page(&app, &location(&response), Some(&cookie)).await;
+    let (_, html) = follow(&app, &response, Some(&cookie)).await;
     assert!(html.contains("You do not have permission"), "{html}");
     let photo = format!("{}?id={grace}", Photo::PATH);
     assert_eq!(

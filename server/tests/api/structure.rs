@@ -58,7 +58,7 @@ async fn a_coordinator_renames_a_team_and_the_directory_finds_it_by_the_new_name
         let fields: Vec<(&str, &str)> =
             fields.iter().filter(|(n, _)| *n != "id").copied().collect();
         let response = submit(&app, "/teams/new", SaveTeam::PATH, &fields, Some(&cookie)).await;
-        page(&app, &location(&response), Some(&cookie)).await
+        follow(&app, &response, Some(&cookie)).await
     };
     assert!(
         html.contains("This organisation already has a team with this name"),
@@ -83,7 +83,7 @@ async fn organisations_are_added_with_checked_fields_and_only_by_coordinators() 
         Some(&coordinator),
     )
     .await;
-    let (_, html) = page(&app, &location(&response), Some(&coordinator)).await;
+    let (_, html) = follow(&app, &response, Some(&coordinator)).await;
     assert!(
         html.contains("Website must be a web address starting https://"),
         "{html}"

@@ -97,9 +97,8 @@ async fn a_bad_or_duplicate_invitation_is_explained_by_field_and_sends_nothing()
     let coordinator = member_as(&app, "coordinator@example.org", Role::Coordinator).await;
 
     let refused = invite_by_form(&app, &coordinator, "not an email", "wizard").await;
-    let back = location(&refused);
-    assert!(back.contains("/users/invite"), "{back}");
-    let (_, body) = page(&app, &back, Some(&coordinator)).await;
+    assert_eq!(location(&refused), "/users/invite");
+    let (_, body) = follow(&app, &refused, Some(&coordinator)).await;
     assert!(body.contains("Error: Invite a person"), "{body}");
     assert!(
         body.contains("Choose a role: staff, champion, coordinator or board"),
@@ -108,7 +107,7 @@ async fn a_bad_or_duplicate_invitation_is_explained_by_field_and_sends_nothing()
     assert!(body.contains("govuk-input--error"), "{body}");
 
     let taken = invite_by_form(&app, &coordinator, "COORDINATOR@example.org", "staff").await;
-    let (_, body) = page(&app, &location(&taken), Some(&coordinator)).await;
+    let (_, body) = follow(&app, &taken, Some(&coordinator)).await;
     assert!(
         body.contains("There is already an account with this email address"),
         "{body}"
@@ -190,7 +189,7 @@ async fn a_disabled_person_is_out_at_once_and_can_be_let_back_in() {
         Some(&coordinator),
     )
     .await;
-    let (_, body) = page(&app, &location(&refused), Some(&coordinator)).await;
+    let (_, body) = follow(&app, &refused, Some(&coordinator)).await;
     assert!(
         body.contains("You cannot disable your own account"),
         "{body}"

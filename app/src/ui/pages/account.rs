@@ -6,42 +6,22 @@ use crate::{
     domain::account::Role,
     ui::{
         components::{Done, Page, ProblemPage, redirect_to_sign_in},
-        forms::{ErrorSummary, TextField},
+        forms::{ErrorSummary, Form, TextField, form_title, returned_error},
         pages::password::NewPasswordFields,
     },
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
 
 /// A signed-in person's own account. Anyone else is sent to sign in and brought back.
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let sign_out_everywhere = ServerAction::<SignOutEverywhere>::new();
-    let change_password = ServerAction::<ChangePassword>::new();
-    let error = change_password
-        .value()
-        .get_untracked()
-        .and_then(Result::err);
-    let field = |name: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.field(name))
-            .map(str::to_owned)
-    };
-    let (current_error, password_error, confirm_error) = (
-        field("current_password"),
-        field("password"),
-        field("confirm_password"),
-    );
+    let error = returned_error::<ChangePassword>().or_else(returned_error::<SignOutEverywhere>);
     let done = use_query_map()
         .with_untracked(|q| q.get("done"))
         .filter(|d| d == "password")
         .map(|_| "Password changed. You have been signed out everywhere else.".to_owned());
-    let title = if error.is_some() {
-        "Error: Your account"
-    } else {
-        "Your account"
-    };
+    let title = form_title("Your account", &error);
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -56,7 +36,7 @@ pub fn AccountPage() -> impl IntoView {
                 // Not fatal: the rest of the account page is still useful.
                 let profile = crate::api::directory::my_profile().await.ok().flatten();
                 view! {
-                    <Page title heading="Your account">
+                    <Page title=title.clone() heading="Your account">
                         <Done message=done.clone() />
                         <ErrorSummary error=error.clone() />
                         <dl class="govuk-summary-list">
@@ -92,17 +72,16 @@ pub fn AccountPage() -> impl IntoView {
                             </ul>
                         })}
                         <h2 class="govuk-heading-m">"Change your password"</h2>
-                        <ActionForm action=change_password attr:novalidate=true>
+                        <Form action=ChangePassword::PATH>
                             <TextField
                                 name="current_password"
                                 label="Current password"
                                 input_type="password"
                                 autocomplete="current-password"
-                                error=current_error.clone()
                             />
-                            <NewPasswordFields password_error=password_error.clone() confirm_error=confirm_error.clone() />
+                            <NewPasswordFields />
                             <button type="submit" class="govuk-button govuk-button--secondary">"Change password"</button>
-                        </ActionForm>
+                        </Form>
                         <h2 class="govuk-heading-m">"Your data"</h2>
                         <p class="govuk-body">
                             "Download everything the service holds about you: your account, where you are signed in, and what you have done."
@@ -114,11 +93,11 @@ pub fn AccountPage() -> impl IntoView {
                         <p class="govuk-body">
                             "If you signed in on a computer you no longer use, or think someone else has, sign out on every device at once."
                         </p>
-                        <ActionForm action=sign_out_everywhere>
+                        <Form action=SignOutEverywhere::PATH>
                             <button type="submit" class="govuk-button govuk-button--secondary">
                                 "Sign out everywhere"
                             </button>
-                        </ActionForm>
+                        </Form>
                     </Page>
                 }
                     .into_any()

@@ -2,7 +2,7 @@
 
 use crate::ui::{
     components::id_param,
-    forms::{field_messages, form_title},
+    forms::{Form, form_title, returned_error},
 };
 use crate::{
     api::bank::{SaveRole, SaveService, role_to_edit, service_to_edit},
@@ -12,14 +12,13 @@ use crate::{
         forms::{CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField},
     },
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 
 /// `/services/new` and `/services/{id}/edit`.
 #[component]
 pub fn EditService() -> impl IntoView {
     let id = id_param();
-    let action = ServerAction::<SaveService>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
+    let error = returned_error::<SaveService>();
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -29,7 +28,6 @@ pub fn EditService() -> impl IntoView {
                     Err(error) => return refusal(error, &here),
                 };
                 let error = error.clone();
-                let field = field_messages(&error);
                 let heading = if id.is_some() { "Edit service" } else { "Add a service" };
                 let title = form_title(heading, &error);
                 let teams = std::iter::once((String::new(), "Choose a team".to_owned()))
@@ -49,30 +47,29 @@ pub fn EditService() -> impl IntoView {
                     <Page title heading>
                         <ErrorSummary error=error />
                         <p class="govuk-body">"Saving also marks the entry as reviewed today, by you."</p>
-                        <ActionForm action attr:novalidate=true>
-                            {id.map(|id| view! { <input type="hidden" name="id" value=id /> })}
-                            <TextField name="name" label="Name" value=name error=field("name") />
-                            <SelectField name="team_id" label="Team that runs it" options=teams selected=team_id error=field("team_id") />
-                            <SelectField name="status" label="Status" options=statuses selected=status error=field("status") />
-                            <TextAreaField name="description" label="What it offers" value=description error=field("description") />
-                            <TextAreaField name="who_for" label="Who it is for" hint="Eligibility and thresholds" value=who_for error=field("who_for") />
-                            <TextField name="minimum_age" label="Minimum age (optional)" hint="In whole years" input_type="number" value=minimum_age error=field("minimum_age") />
-                            <TextField name="maximum_age" label="Maximum age (optional)" hint="In whole years" input_type="number" value=maximum_age error=field("maximum_age") />
-                            <TextAreaField name="referral_route" label="How to refer" value=referral_route error=field("referral_route") />
-                            <TextField name="referral_form_url" label="Referral form (optional)" hint="A web address starting https://" input_type="url" value=referral_form_url error=field("referral_form_url") />
-                            <TextField name="phone" label="Phone (optional)" input_type="tel" value=phone error=field("phone") />
-                            <TextField name="email" label="Email (optional)" input_type="email" value=email error=field("email") />
-                            <TextField name="url" label="Website (optional)" input_type="url" value=url error=field("url") />
-                            <TextAreaField name="opening_hours" label="Opening hours (optional)" value=opening_hours error=field("opening_hours") />
-                            <TextAreaField name="locations" label="Locations (optional)" value=locations error=field("locations") />
-                            <TextField name="cost" label="Cost (optional)" hint="For example, Free" value=cost error=field("cost") />
-                            <TextAreaField name="legal_basis" label="Legal basis and duties (optional)" value=legal_basis error=field("legal_basis") />
+                        <Form action=SaveService::PATH id>
+                            <TextField name="name" label="Name" value=name />
+                            <SelectField name="team_id" label="Team that runs it" options=teams selected=team_id />
+                            <SelectField name="status" label="Status" options=statuses selected=status />
+                            <TextAreaField name="description" label="What it offers" value=description />
+                            <TextAreaField name="who_for" label="Who it is for" hint="Eligibility and thresholds" value=who_for />
+                            <TextField name="minimum_age" label="Minimum age (optional)" hint="In whole years" input_type="number" value=minimum_age />
+                            <TextField name="maximum_age" label="Maximum age (optional)" hint="In whole years" input_type="number" value=maximum_age />
+                            <TextAreaField name="referral_route" label="How to refer" value=referral_route />
+                            <TextField name="referral_form_url" label="Referral form (optional)" hint="A web address starting https://" input_type="url" value=referral_form_url />
+                            <TextField name="phone" label="Phone (optional)" input_type="tel" value=phone />
+                            <TextField name="email" label="Email (optional)" input_type="email" value=email />
+                            <TextField name="url" label="Website (optional)" input_type="url" value=url />
+                            <TextAreaField name="opening_hours" label="Opening hours (optional)" value=opening_hours />
+                            <TextAreaField name="locations" label="Locations (optional)" value=locations />
+                            <TextField name="cost" label="Cost (optional)" hint="For example, Free" value=cost />
+                            <TextAreaField name="legal_basis" label="Legal basis and duties (optional)" value=legal_basis />
                             <CheckboxField name="published" label="Published: shown to everyone and in the Open Referral feed" checked=published.is_some() />
                             <div class="govuk-button-group">
                                 <button type="submit" class="govuk-button">"Save service"</button>
                                 <a class="govuk-link" href=cancel>"Cancel"</a>
                             </div>
-                        </ActionForm>
+                        </Form>
                     </Page>
                 }
                     .into_any()
@@ -85,8 +82,7 @@ pub fn EditService() -> impl IntoView {
 #[component]
 pub fn EditRole() -> impl IntoView {
     let id = id_param();
-    let action = ServerAction::<SaveRole>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
+    let error = returned_error::<SaveRole>();
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -96,7 +92,6 @@ pub fn EditRole() -> impl IntoView {
                     Err(error) => return refusal(error, &here),
                 };
                 let error = error.clone();
-                let field = field_messages(&error);
                 let heading = if id.is_some() { "Edit job role" } else { "Add a job role" };
                 let title = form_title(heading, &error);
                 let services = std::iter::once((String::new(), "No particular service".to_owned()))
@@ -110,22 +105,21 @@ pub fn EditRole() -> impl IntoView {
                 view! {
                     <Page title heading>
                         <ErrorSummary error=error />
-                        <ActionForm action attr:novalidate=true>
-                            {id.map(|id| view! { <input type="hidden" name="id" value=id /> })}
-                            <TextField name="title" label="Job title" value=role_title error=field("title") />
-                            <SelectField name="service_id" label="Service (optional)" options=services selected=service_id error=field("service_id") />
-                            <TextAreaField name="what_they_do" label="What they do" value=what_they_do error=field("what_they_do") />
-                            <TextAreaField name="typical_caseload" label="Typical caseload (optional)" value=typical_caseload error=field("typical_caseload") />
-                            <TextAreaField name="when_to_contact" label="When to contact them (optional)" value=when_to_contact error=field("when_to_contact") />
-                            <TextAreaField name="thresholds" label="Thresholds they work to (optional)" value=thresholds error=field("thresholds") />
-                            <TextAreaField name="day_in_the_life" label="A day in the life (optional)" hint="From the group's \"a day in the life of\" talk" value=day_in_the_life error=field("day_in_the_life") />
-                            <TextField name="presented_on" label="Presented on (optional)" hint="For example, 2026-09-16" input_type="date" value=presented_on error=field("presented_on") />
-                            <TextField name="presenter" label="Presenter (optional)" value=presenter error=field("presenter") />
+                        <Form action=SaveRole::PATH id>
+                            <TextField name="title" label="Job title" value=role_title />
+                            <SelectField name="service_id" label="Service (optional)" options=services selected=service_id />
+                            <TextAreaField name="what_they_do" label="What they do" value=what_they_do />
+                            <TextAreaField name="typical_caseload" label="Typical caseload (optional)" value=typical_caseload />
+                            <TextAreaField name="when_to_contact" label="When to contact them (optional)" value=when_to_contact />
+                            <TextAreaField name="thresholds" label="Thresholds they work to (optional)" value=thresholds />
+                            <TextAreaField name="day_in_the_life" label="A day in the life (optional)" hint="From the group's \"a day in the life of\" talk" value=day_in_the_life />
+                            <TextField name="presented_on" label="Presented on (optional)" hint="For example, 2026-09-16" input_type="date" value=presented_on />
+                            <TextField name="presenter" label="Presenter (optional)" value=presenter />
                             <div class="govuk-button-group">
                                 <button type="submit" class="govuk-button">"Save job role"</button>
                                 <a class="govuk-link" href=cancel>"Cancel"</a>
                             </div>
-                        </ActionForm>
+                        </Form>
                     </Page>
                 }
                     .into_any()

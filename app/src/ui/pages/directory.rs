@@ -1,10 +1,7 @@
 //! The champion directory: the searchable list, a person's profile, and the profile form.
 
 use crate::ui::linked::{LinkedText, TermsUsed};
-use crate::ui::{
-    components::id_param,
-    forms::{field_messages, form_title},
-};
+use crate::ui::{components::id_param, forms::form_title};
 use crate::{
     api::directory::{
         Photo, RemovePhoto, SaveProfile, UploadPhoto, people, profile_page, profile_to_edit,
@@ -14,7 +11,8 @@ use crate::{
     ui::{
         components::{Done, Page, Pagination, refusal, summary_row, utc},
         forms::{
-            CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField, returned_error,
+            CheckboxField, ErrorSummary, FileField, Form, SelectField, TextAreaField, TextField,
+            returned_error,
         },
     },
 };
@@ -265,8 +263,9 @@ pub fn PersonProfile() -> impl IntoView {
 #[component]
 pub fn EditProfile() -> impl IntoView {
     let id = id_param();
-    let action = ServerAction::<SaveProfile>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
+    let error = returned_error::<SaveProfile>();
+    // The photo form below has its own summary; the title says either came back.
+    let photo_error = returned_error::<UploadPhoto>();
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -277,8 +276,7 @@ pub fn EditProfile() -> impl IntoView {
                     Err(error) => return refusal(error, &here),
                 };
                 let error = error.clone();
-                let field = field_messages(&error);
-                let title = form_title("Edit profile", &error);
+                let title = form_title("Edit profile", &error.clone().or(photo_error.clone()));
                 let teams = std::iter::once((String::new(), "Choose a team".to_owned()))
                     .chain(teams.into_iter().map(|t| (t.id.to_string(), t.label)))
                     .collect::<Vec<_>>();
@@ -290,26 +288,25 @@ pub fn EditProfile() -> impl IntoView {
                     <Page title heading="Edit profile">
                         <ErrorSummary error=error />
                         <p class="govuk-body">"Saving also confirms the profile is up to date."</p>
-                        <ActionForm action attr:novalidate=true>
-                            <input type="hidden" name="id" value=id />
-                            <TextField name="name" label="Full name" autocomplete="name" value=name error=field("name") />
-                            <TextField name="pronouns" label="Pronouns (optional)" hint="For example, she/her or they/them" value=pronouns error=field("pronouns") />
-                            <TextField name="job_title" label="Job title" autocomplete="organization-title" value=job_title error=field("job_title") />
-                            <SelectField name="team_id" label="Team" options=teams selected=team_id error=field("team_id") />
-                            <TextField name="work_email" label="Work email address" input_type="email" autocomplete="email" value=work_email error=field("work_email") />
-                            <TextField name="phone" label="Work phone number (optional)" input_type="tel" autocomplete="tel" value=phone error=field("phone") />
-                            <TextField name="base" label="Base (optional)" hint="Where you usually work from" value=base error=field("base") />
-                            <TextField name="tags" label="Ask me about (optional)" hint="Topics others can ask you about, separated by commas" value=tags error=field("tags") />
-                            <TextField name="champion_since" label="Champion since (optional)" hint="For example, 2024-03-27" input_type="date" value=champion_since error=field("champion_since") />
-                            <TextField name="supporting_manager" label="Supporting manager (optional)" hint="The manager who supports your champion role" value=supporting_manager error=field("supporting_manager") />
+                        <Form action=SaveProfile::PATH id=Some(id)>
+                            <TextField name="name" label="Full name" autocomplete="name" value=name />
+                            <TextField name="pronouns" label="Pronouns (optional)" hint="For example, she/her or they/them" value=pronouns />
+                            <TextField name="job_title" label="Job title" autocomplete="organization-title" value=job_title />
+                            <SelectField name="team_id" label="Team" options=teams selected=team_id />
+                            <TextField name="work_email" label="Work email address" input_type="email" autocomplete="email" value=work_email />
+                            <TextField name="phone" label="Work phone number (optional)" input_type="tel" autocomplete="tel" value=phone />
+                            <TextField name="base" label="Base (optional)" hint="Where you usually work from" value=base />
+                            <TextField name="tags" label="Ask me about (optional)" hint="Topics others can ask you about, separated by commas" value=tags />
+                            <TextField name="champion_since" label="Champion since (optional)" hint="For example, 2024-03-27" input_type="date" value=champion_since />
+                            <TextField name="supporting_manager" label="Supporting manager (optional)" hint="The manager who supports your champion role" value=supporting_manager />
                             <CheckboxField name="offers_shadowing" label="I offer job shadowing or buddying" checked=offers_shadowing.is_some() />
-                            <TextAreaField name="shadowing_note" label="What could someone shadow? (optional)" value=shadowing_note error=field("shadowing_note") />
-                            <TextAreaField name="availability" label="Availability (optional)" hint="For example, part time: Tuesday to Thursday" value=availability error=field("availability") />
+                            <TextAreaField name="shadowing_note" label="What could someone shadow? (optional)" value=shadowing_note />
+                            <TextAreaField name="availability" label="Availability (optional)" hint="For example, part time: Tuesday to Thursday" value=availability />
                             <div class="govuk-button-group">
                                 <button type="submit" class="govuk-button">"Save profile"</button>
                                 <a class="govuk-link" href=format!("/people/{id}")>"Cancel"</a>
                             </div>
-                        </ActionForm>
+                        </Form>
                         <PhotoForm id has_photo />
                     </Page>
                 }
@@ -323,45 +320,28 @@ pub fn EditProfile() -> impl IntoView {
 #[component]
 fn PhotoForm(id: i32, has_photo: bool) -> impl IntoView {
     use crate::domain::directory::MAX_PHOTO_SIZE;
-    let remove = ServerAction::<RemovePhoto>::new();
+    let label = if has_photo {
+        "Choose a new photo"
+    } else {
+        "Choose a photo"
+    };
     let error = returned_error::<UploadPhoto>();
-    let message = error
-        .as_ref()
-        .and_then(|e| e.field("photo"))
-        .map(str::to_owned);
-    let has_error = message.is_some();
     view! {
         <h2 class="govuk-heading-m" id="photo-heading">"Photo (optional)"</h2>
-        <ErrorSummary error=error.clone() />
-        <form method="post" action=UploadPhoto::PATH enctype="multipart/form-data" novalidate>
-            <input type="hidden" name="id" value=id />
-            <div class="govuk-form-group" class:govuk-form-group--error=has_error>
-                <label class="govuk-label" for="photo">{if has_photo { "Choose a new photo" } else { "Choose a photo" }}</label>
-                <div class="govuk-hint" id="photo-hint">
-                    {format!("A JPG, PNG or WebP image, {MAX_PHOTO_SIZE} at most. Colleagues who are signed in see it.")}
-                </div>
-                {message.map(|m| view! {
-                    <p class="govuk-error-message" id="photo-error">
-                        <span class="govuk-visually-hidden">"Error: "</span>{m}
-                    </p>
-                })}
-                <input
-                    class="govuk-file-upload"
-                    class:govuk-file-upload--error=has_error
-                    id="photo"
-                    name="photo"
-                    type="file"
-                    accept="image/jpeg,image/png,image/webp"
-                    aria-describedby=if has_error { "photo-hint photo-error" } else { "photo-hint" }
-                />
-            </div>
+        <ErrorSummary error />
+        <Form action=UploadPhoto::PATH id=Some(id) upload=true>
+            <FileField
+                name="photo"
+                label=label.to_owned()
+                hint=format!("A JPG, PNG or WebP image, {MAX_PHOTO_SIZE} at most. Colleagues who are signed in see it.")
+                accept="image/jpeg,image/png,image/webp"
+            />
             <button type="submit" class="govuk-button govuk-button--secondary">"Upload photo"</button>
-        </form>
+        </Form>
         {has_photo.then(|| view! {
-            <ActionForm action=remove>
-                <input type="hidden" name="id" value=id />
+            <Form action=RemovePhoto::PATH id=Some(id)>
                 <button type="submit" class="govuk-button govuk-button--warning">"Remove photo"</button>
-            </ActionForm>
+            </Form>
         })}
     }
 }

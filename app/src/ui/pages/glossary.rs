@@ -14,11 +14,13 @@ use crate::{
     error::AppError,
     ui::{
         components::{Done, Page, ProblemPage, id_param, refusal, summary_row, utc},
-        forms::{ErrorSummary, SelectField, TextAreaField, TextField, field_messages, form_title},
+        forms::{
+            ErrorSummary, Form, SelectField, TextAreaField, TextField, form_title, returned_error,
+        },
         linked::{TermMeanings, encode},
     },
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -328,12 +330,7 @@ pub fn GlossaryTermPage() -> impl IntoView {
 
 /// The term form's fields, filled in with `form`.
 #[component]
-fn TermFields(
-    form: TermForm,
-    error: Option<AppError>,
-    #[prop(default = false)] note: bool,
-) -> impl IntoView {
-    let field = field_messages(&error);
+fn TermFields(form: TermForm, #[prop(default = false)] note: bool) -> impl IntoView {
     let contexts = Context::ALL
         .iter()
         .map(|c| (c.as_str().to_owned(), c.label().to_owned()))
@@ -343,16 +340,16 @@ fn TermFields(
         .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
         .collect::<Vec<_>>();
     view! {
-        <TextField name="term" label="Term" hint="As it is written, for example CPA" value=form.term error=field("term") />
-        <TextField name="expansion" label="What it stands for" hint="For example, Care Programme Approach" value=form.expansion error=field("expansion") />
-        <SelectField name="context" label="Where it is used" options=contexts selected=form.context error=field("context") />
-        <TextAreaField name="definition" label="What it means (optional)" hint="In plain English. You can use **bold**, *italics*, lists with a - at the start of each line, and [links](https://…)." value=form.definition error=field("definition") />
-        <TextAreaField name="aliases" label="Other names and old names (optional)" hint="One a line" value=form.aliases error=field("aliases") />
-        <TextAreaField name="see_also" label="Related terms (optional)" hint="One a line, for example CMHT" value=form.see_also error=field("see_also") />
-        <TextField name="source_url" label="Source (optional)" hint="A web address starting https://" input_type="url" value=form.source_url error=field("source_url") />
-        <SelectField name="status" label="Status" options=statuses selected=form.status error=field("status") />
+        <TextField name="term" label="Term" hint="As it is written, for example CPA" value=form.term />
+        <TextField name="expansion" label="What it stands for" hint="For example, Care Programme Approach" value=form.expansion />
+        <SelectField name="context" label="Where it is used" options=contexts selected=form.context />
+        <TextAreaField name="definition" label="What it means (optional)" hint="In plain English. You can use **bold**, *italics*, lists with a - at the start of each line, and [links](https://…)." value=form.definition />
+        <TextAreaField name="aliases" label="Other names and old names (optional)" hint="One a line" value=form.aliases />
+        <TextAreaField name="see_also" label="Related terms (optional)" hint="One a line, for example CMHT" value=form.see_also />
+        <TextField name="source_url" label="Source (optional)" hint="A web address starting https://" input_type="url" value=form.source_url />
+        <SelectField name="status" label="Status" options=statuses selected=form.status />
         {note.then(|| view! {
-            <TextAreaField name="note" label="Why (optional)" hint="Anything the coordinators should know" value=form.note error=field("note") />
+            <TextAreaField name="note" label="Why (optional)" hint="Anything the coordinators should know" value=form.note />
         })}
     }
 }
@@ -361,8 +358,7 @@ fn TermFields(
 #[component]
 pub fn EditTermPage() -> impl IntoView {
     let id = id_param();
-    let action = ServerAction::<SaveTerm>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
+    let error = returned_error::<SaveTerm>();
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -378,14 +374,13 @@ pub fn EditTermPage() -> impl IntoView {
                 view! {
                     <Page title heading>
                         <ErrorSummary error=error.clone() />
-                        <ActionForm action attr:novalidate=true>
-                            {id.map(|id| view! { <input type="hidden" name="id" value=id /> })}
-                            <TermFields form error />
+                        <Form action=SaveTerm::PATH id>
+                            <TermFields form />
                             <div class="govuk-button-group">
                                 <button type="submit" class="govuk-button">"Save term"</button>
                                 <a class="govuk-link" href=cancel>"Cancel"</a>
                             </div>
-                        </ActionForm>
+                        </Form>
                     </Page>
                 }
                     .into_any()
@@ -400,8 +395,7 @@ pub fn EditTermPage() -> impl IntoView {
 pub fn SuggestTermPage() -> impl IntoView {
     let term =
         use_query_map().with_untracked(|m| m.get("term").and_then(|t| t.parse::<i32>().ok()));
-    let action = ServerAction::<SuggestTerm>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
+    let error = returned_error::<SuggestTerm>();
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -417,14 +411,14 @@ pub fn SuggestTermPage() -> impl IntoView {
                     <Page title heading>
                         <ErrorSummary error=error.clone() />
                         <p class="govuk-body">"A coordinator will read your suggestion. You will get an email when they have decided."</p>
-                        <ActionForm action attr:novalidate=true>
+                        <Form action=SuggestTerm::PATH>
                             {term.map(|t| view! { <input type="hidden" name="term_id" value=t /> })}
-                            <TermFields form error note=true />
+                            <TermFields form note=true />
                             <div class="govuk-button-group">
                                 <button type="submit" class="govuk-button">"Send suggestion"</button>
                                 <a class="govuk-link" href="/glossary">"Cancel"</a>
                             </div>
-                        </ActionForm>
+                        </Form>
                     </Page>
                 }
                     .into_any()
@@ -512,10 +506,7 @@ pub fn SuggestionsPage() -> impl IntoView {
 pub fn SuggestionPage() -> impl IntoView {
     let id = id_param();
     let done = use_query_map().with_untracked(|m| m.get("done"));
-    let approve = ServerAction::<ApproveSuggestion>::new();
-    let reject = ServerAction::<RejectSuggestion>::new();
-    let approve_error = approve.value().get_untracked().and_then(Result::err);
-    let reject_error = reject.value().get_untracked().and_then(Result::err);
+    let error = returned_error::<ApproveSuggestion>().or_else(returned_error::<RejectSuggestion>);
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -526,7 +517,7 @@ pub fn SuggestionPage() -> impl IntoView {
                     Err(error) => return refusal(error, &here),
                 };
                 let s = found.suggestion;
-                let error = approve_error.clone().or_else(|| reject_error.clone());
+                let error = error.clone();
                 let heading = match s.term_id {
                     Some(_) => format!("Suggested change to {}", s.current.as_ref().map_or(s.proposed.term.as_str(), |c| c.term.as_str())),
                     None => format!("Suggested term: {}", s.proposed.term),
@@ -536,7 +527,6 @@ pub fn SuggestionPage() -> impl IntoView {
                 let p = s.proposed.clone();
                 let context = Context::parse(&p.context).map(|c| c.label()).unwrap_or_default();
                 let status = TermStatus::parse(&p.status).map(|s| s.label()).unwrap_or_default();
-                let reason_message = field_messages(&reject_error)("reason");
                 view! {
                     <Page title heading>
                         <Done message=done />
@@ -566,17 +556,15 @@ pub fn SuggestionPage() -> impl IntoView {
                         {found.may_decide.then(|| view! {
                             <h2 class="govuk-heading-l">"Approve"</h2>
                             <p class="govuk-body">"Correct anything that needs it, then approve. The term goes into the glossary as it is below."</p>
-                            <ActionForm action=approve attr:novalidate=true>
-                                <input type="hidden" name="id" value=id />
-                                <TermFields form=s.proposed.clone() error=approve_error.clone() />
+                            <Form action=ApproveSuggestion::PATH id=Some(id)>
+                                <TermFields form=s.proposed.clone() />
                                 <button type="submit" class="govuk-button">"Approve"</button>
-                            </ActionForm>
+                            </Form>
                             <h2 class="govuk-heading-l">"Do not accept"</h2>
-                            <ActionForm action=reject attr:novalidate=true>
-                                <input type="hidden" name="id" value=id />
-                                <TextAreaField name="reason" label="Why not" hint="The person who suggested it is sent this" error=reason_message.clone() />
+                            <Form action=RejectSuggestion::PATH id=Some(id)>
+                                <TextAreaField name="reason" label="Why not" hint="The person who suggested it is sent this" />
                                 <button type="submit" class="govuk-button govuk-button--warning">"Do not accept"</button>
-                            </ActionForm>
+                            </Form>
                         })}
                     </Page>
                 }

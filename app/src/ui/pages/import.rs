@@ -14,7 +14,7 @@ use crate::{
     error::AppError,
     ui::{
         components::{Done, refusal},
-        forms::{ErrorSummary, returned_error},
+        forms::{ErrorSummary, FileField, Form, RadiosField, form_title, returned_error},
     },
 };
 use leptos::prelude::*;
@@ -43,8 +43,7 @@ pub fn ImportPage() -> impl IntoView {
                     Err(error) => return refusal(error, "/import"),
                 }
                 let error = error.clone();
-                let message = error.as_ref().and_then(|e| e.field("file")).map(str::to_owned);
-                let title = if error.is_some() { "Error: Import and export" } else { "Import and export" };
+                let title = form_title("Import and export", &error);
                 let columns = |kind: ImportKind| kind.columns().join(", ");
                 view! {
                     <Title text=title />
@@ -71,46 +70,16 @@ pub fn ImportPage() -> impl IntoView {
                                     <p class="govuk-body">"Glossary: " {columns(ImportKind::Glossary)} ". Several other names or related terms in one cell are separated by semicolons."</p>
                                 </div>
                             </details>
-                            <form method="post" action=UploadImport::PATH enctype="multipart/form-data" novalidate>
-                                <div class="govuk-form-group">
-                                    <fieldset class="govuk-fieldset">
-                                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"What does the file hold?"</legend>
-                                        <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
-                                            <div class="govuk-radios__item">
-                                                <input class="govuk-radios__input" id="kind" name="kind" type="radio" value="people" checked=true />
-                                                <label class="govuk-label govuk-radios__label" for="kind">"Profiles"</label>
-                                            </div>
-                                            <div class="govuk-radios__item">
-                                                <input class="govuk-radios__input" id="kind-services" name="kind" type="radio" value="services" />
-                                                <label class="govuk-label govuk-radios__label" for="kind-services">"Services"</label>
-                                            </div>
-                                            <div class="govuk-radios__item">
-                                                <input class="govuk-radios__input" id="kind-glossary" name="kind" type="radio" value="glossary" />
-                                                <label class="govuk-label govuk-radios__label" for="kind-glossary">"Glossary terms"</label>
-                                            </div>
-                                        </div>
-                                    </fieldset>
-                                </div>
-                                <div class="govuk-form-group" class:govuk-form-group--error=message.is_some()>
-                                    <label class="govuk-label" for="file">"CSV file"</label>
-                                    <div class="govuk-hint" id="file-hint">{format!("UTF-8, {MAX_IMPORT_SIZE} at most")}</div>
-                                    {message.clone().map(|m| view! {
-                                        <p class="govuk-error-message" id="file-error">
-                                            <span class="govuk-visually-hidden">"Error: "</span>{m}
-                                        </p>
-                                    })}
-                                    <input
-                                        class="govuk-file-upload"
-                                        class:govuk-file-upload--error=message.is_some()
-                                        id="file"
-                                        name="file"
-                                        type="file"
-                                        accept=".csv,text/csv"
-                                        aria-describedby=if message.is_some() { "file-hint file-error" } else { "file-hint" }
-                                    />
-                                </div>
+                            <Form action=UploadImport::PATH upload=true>
+                                <RadiosField
+                                    name="kind"
+                                    legend="What does the file hold?"
+                                    options=vec![("people", "Profiles"), ("services", "Services"), ("glossary", "Glossary terms")]
+                                    selected="people".to_owned()
+                                />
+                                <FileField name="file" label="CSV file".to_owned() hint=format!("UTF-8, {MAX_IMPORT_SIZE} at most") accept=".csv,text/csv" />
                                 <button type="submit" class="govuk-button">"Check the file"</button>
-                            </form>
+                            </Form>
                         </div>
                     </div>
                 }
@@ -124,7 +93,7 @@ pub fn ImportPage() -> impl IntoView {
 #[component]
 pub fn ImportCheckPage() -> impl IntoView {
     let id = id_param();
-    let confirm = ServerAction::<ConfirmImport>::new();
+    let error = returned_error::<ConfirmImport>();
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -172,14 +141,13 @@ pub fn ImportCheckPage() -> impl IntoView {
                         }.into_any(),
                         (None, true) => view! {
                             <p class="govuk-body-l">{format!("Importing will add {added} and update {updated} {}. Nothing has been changed yet.", what(2))}</p>
-                            <ErrorSummary error=confirm.value().get_untracked().and_then(Result::err) />
-                            <ActionForm action=confirm>
-                                <input type="hidden" name="id" value=id />
+                            <ErrorSummary error=error.clone() />
+                            <Form action=ConfirmImport::PATH id=Some(id)>
                                 <div class="govuk-button-group">
                                     <button type="submit" class="govuk-button">{format!("Import {} {}", added + updated, what(added + updated))}</button>
                                     <a class="govuk-link" href="/import">"Cancel"</a>
                                 </div>
-                            </ActionForm>
+                            </Form>
                         }.into_any(),
                     }}
                     {(!preview.rows.is_empty()).then(|| view! {

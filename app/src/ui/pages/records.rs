@@ -30,7 +30,7 @@ pub fn AuditPage() -> impl IntoView {
                     Err(error @ crate::error::AppError::Invalid(_)) => (vec![], Some(error)),
                     Err(error) => return refusal(error, here),
                 };
-                let field = |name: &str| error.as_ref().and_then(|e| e.field(name)).map(str::to_owned);
+                let field = |name: &str| error.as_ref().and_then(|e| e.field(name));
                 let csv = format!(
                     "/api/audit-log.csv?{}",
                     url::form_urlencoded::Serializer::new(String::new())

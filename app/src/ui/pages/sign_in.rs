@@ -1,35 +1,17 @@
 use crate::{
     api::account::SignIn,
-    error::AppError,
     ui::{
         components::Page,
-        forms::{ErrorSummary, TextField},
+        forms::{ErrorSummary, Form, TextField, form_title, returned_error},
     },
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let action = ServerAction::<SignIn>::new();
-    // With JavaScript off, a failed attempt comes back here with the error in the address.
-    let error = action.value().get_untracked().and_then(Result::err);
-    let email_error = match &error {
-        Some(AppError::SignInFailed) => Some(AppError::SignInFailed.to_string()),
-        other => other
-            .as_ref()
-            .and_then(|e| e.field("email"))
-            .map(str::to_owned),
-    };
-    let password_error = error
-        .as_ref()
-        .and_then(|e| e.field("password"))
-        .map(str::to_owned);
-    let title = if error.is_some() {
-        "Error: Sign in"
-    } else {
-        "Sign in"
-    };
+    let error = returned_error::<SignIn>();
+    let title = form_title("Sign in", &error);
     let next = use_query_map()
         .with_untracked(|q| q.get("next"))
         .unwrap_or_default();
@@ -37,26 +19,14 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <Page title heading="Sign in">
             <ErrorSummary error />
-            <ActionForm action attr:novalidate=true>
+            <Form action=SignIn::PATH>
                 <input type="hidden" name="next" value=next />
-                <TextField
-                    name="email"
-                    label="Email address"
-                    input_type="email"
-                    autocomplete="username"
-                    error=email_error
-                />
-                <TextField
-                    name="password"
-                    label="Password"
-                    input_type="password"
-                    autocomplete="current-password"
-                    error=password_error
-                />
+                <TextField name="email" label="Email address" input_type="email" autocomplete="username" />
+                <TextField name="password" label="Password" input_type="password" autocomplete="current-password" />
                 <button type="submit" class="govuk-button">
                     "Sign in"
                 </button>
-            </ActionForm>
+            </Form>
             <p class="govuk-body">
                 <a class="govuk-link" href="/forgotten-password">"Forgotten your password?"</a>
             </p>

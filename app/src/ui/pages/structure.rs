@@ -3,7 +3,7 @@
 
 use crate::ui::{
     components::id_param,
-    forms::{field_messages, form_title},
+    forms::{Form, form_title, returned_error},
 };
 use crate::{
     api::structure::{SaveTeam, SaveUnit, network_structure},
@@ -14,7 +14,7 @@ use crate::{
         forms::{ErrorSummary, SelectField, TextAreaField, TextField},
     },
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -98,8 +98,7 @@ pub fn TeamsPage() -> impl IntoView {
 #[component]
 pub fn EditTeam() -> impl IntoView {
     let id = id_param();
-    let action = ServerAction::<SaveTeam>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
+    let error = returned_error::<SaveTeam>();
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -116,7 +115,6 @@ pub fn EditTeam() -> impl IntoView {
                     },
                 };
                 let error = error.clone();
-                let field = field_messages(&error);
                 let heading = if id.is_some() { "Edit team" } else { "Add a team" };
                 let title = form_title(heading, &error);
                 let choices = |units: Vec<crate::domain::network::Unit>, none: &str| {
@@ -129,16 +127,15 @@ pub fn EditTeam() -> impl IntoView {
                 view! {
                     <Page title heading>
                         <ErrorSummary error=error />
-                        <ActionForm action attr:novalidate=true>
-                            {id.map(|id| view! { <input type="hidden" name="id" value=id /> })}
-                            <TextField name="name" label="Team name" value=form.name error=field("name") />
-                            <SelectField name="organisation_id" label="Organisation" options=organisations selected=form.organisation_id error=field("organisation_id") />
-                            <SelectField name="staff_group_id" label="Staff group" options=groups selected=form.staff_group_id error=field("staff_group_id") />
+                        <Form action=SaveTeam::PATH id>
+                            <TextField name="name" label="Team name" value=form.name />
+                            <SelectField name="organisation_id" label="Organisation" options=organisations selected=form.organisation_id />
+                            <SelectField name="staff_group_id" label="Staff group" options=groups selected=form.staff_group_id />
                             <div class="govuk-button-group">
                                 <button type="submit" class="govuk-button">"Save team"</button>
                                 <a class="govuk-link" href="/teams">"Cancel"</a>
                             </div>
-                        </ActionForm>
+                        </Form>
                     </Page>
                 }
                     .into_any()
@@ -152,8 +149,7 @@ pub fn EditTeam() -> impl IntoView {
 #[component]
 pub fn EditUnit(kind: UnitKind) -> impl IntoView {
     let id = id_param();
-    let action = ServerAction::<SaveUnit>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
+    let error = returned_error::<SaveUnit>();
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -174,7 +170,6 @@ pub fn EditUnit(kind: UnitKind) -> impl IntoView {
                     },
                 };
                 let error = error.clone();
-                let field = field_messages(&error);
                 let heading = match id {
                     Some(_) => format!("Edit {}", kind.label()),
                     None => format!("Add {} {}", if kind == UnitKind::Organisation { "an" } else { "a" }, kind.label()),
@@ -183,19 +178,18 @@ pub fn EditUnit(kind: UnitKind) -> impl IntoView {
                 view! {
                     <Page title heading>
                         <ErrorSummary error=error />
-                        <ActionForm action attr:novalidate=true>
+                        <Form action=SaveUnit::PATH id>
                             <input type="hidden" name="kind" value=kind.as_str() />
-                            {id.map(|id| view! { <input type="hidden" name="id" value=id /> })}
-                            <TextField name="name" label="Name" value=form.name error=field("name") />
-                            <TextAreaField name="description" label="Description (optional)" value=form.description error=field("description") />
+                            <TextField name="name" label="Name" value=form.name />
+                            <TextAreaField name="description" label="Description (optional)" value=form.description />
                             {(kind == UnitKind::Organisation).then(|| view! {
-                                <TextField name="url" label="Website (optional)" input_type="url" value=form.url.clone() error=field("url") />
+                                <TextField name="url" label="Website (optional)" input_type="url" value=form.url.clone() />
                             })}
                             <div class="govuk-button-group">
                                 <button type="submit" class="govuk-button">"Save"</button>
                                 <a class="govuk-link" href="/teams">"Cancel"</a>
                             </div>
-                        </ActionForm>
+                        </Form>
                     </Page>
                 }
                     .into_any()

@@ -11,10 +11,10 @@ use crate::{
     error::AppError,
     ui::{
         components::{Done, Page, refusal, utc},
-        forms::{ErrorSummary, SelectField, TextField},
+        forms::{ErrorSummary, Form, SelectField, TextField, form_title, returned_error},
     },
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -88,20 +88,8 @@ pub fn UsersPage() -> impl IntoView {
 
 #[component]
 pub fn InvitePage() -> impl IntoView {
-    let action = ServerAction::<InviteUser>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
-    let field = |name: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.field(name))
-            .map(str::to_owned)
-    };
-    let (name_error, email_error, role_error) = (field("name"), field("email"), field("role"));
-    let title = if error.is_some() {
-        "Error: Invite a person"
-    } else {
-        "Invite a person"
-    };
+    let error = returned_error::<InviteUser>();
+    let title = form_title("Invite a person", &error);
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -113,29 +101,17 @@ pub fn InvitePage() -> impl IntoView {
                     Err(error) => return refusal(error, "/users/invite"),
                 }
                 view! {
-                    <Page title heading="Invite a person">
+                    <Page title=title.clone() heading="Invite a person">
                         <ErrorSummary error=error.clone() />
                         <p class="govuk-body">
                             "They get an email with a link to choose a password. The link works once, within 72 hours."
                         </p>
-                        <ActionForm action attr:novalidate=true>
-                            <TextField name="name" label="Full name" autocomplete="off" error=name_error.clone() />
-                            <TextField
-                                name="email"
-                                label="Work email address"
-                                input_type="email"
-                                autocomplete="off"
-                                error=email_error.clone()
-                            />
-                            <SelectField
-                                name="role"
-                                label="Role"
-                                options=role_options()
-                                selected="staff".to_owned()
-                                error=role_error.clone()
-                            />
+                        <Form action=InviteUser::PATH>
+                            <TextField name="name" label="Full name" autocomplete="off" />
+                            <TextField name="email" label="Work email address" input_type="email" autocomplete="off" />
+                            <SelectField name="role" label="Role" options=role_options() selected="staff".to_owned() />
                             <button type="submit" class="govuk-button">"Send invitation"</button>
-                        </ActionForm>
+                        </Form>
                     </Page>
                 }
                     .into_any()
@@ -163,24 +139,10 @@ pub fn PersonPage() -> impl IntoView {
                 .to_owned(),
             )
         });
-    let change_role = ServerAction::<ChangeRole>::new();
-    let access = ServerAction::<SetUserAccess>::new();
-    let resend = ServerAction::<ResendInvitation>::new();
-    let end_sessions = ServerAction::<EndUserSessions>::new();
-    // With JavaScript off, a refused change comes back with its error in the address.
-    let error = [
-        change_role.value().get_untracked().and_then(Result::err),
-        access.value().get_untracked().and_then(Result::err),
-        resend.value().get_untracked().and_then(Result::err),
-        end_sessions.value().get_untracked().and_then(Result::err),
-    ]
-    .into_iter()
-    .flatten()
-    .next();
-    let role_error = error
-        .as_ref()
-        .and_then(|e| e.field("role"))
-        .map(str::to_owned);
+    let error = returned_error::<ChangeRole>()
+        .or_else(returned_error::<SetUserAccess>)
+        .or_else(returned_error::<ResendInvitation>)
+        .or_else(returned_error::<EndUserSessions>);
 
     view! {
         <Suspense>
@@ -195,7 +157,7 @@ pub fn PersonPage() -> impl IntoView {
                 };
                 let account = detail.account;
                 let name = account.name.as_str().to_owned();
-                let title = if error.is_some() { format!("Error: {name}") } else { name.clone() };
+                let title = form_title(&name, &error);
                 view! {
                     <Page title heading=name.clone()>
                         <Done message=done.clone() />
@@ -216,25 +178,17 @@ pub fn PersonPage() -> impl IntoView {
                         </dl>
 
                         <h2 class="govuk-heading-m">"Role"</h2>
-                        <ActionForm action=change_role>
-                            <input type="hidden" name="id" value=id />
-                            <SelectField
-                                name="role"
-                                label="New role"
-                                options=role_options()
-                                selected=account.role.as_str().to_owned()
-                                error=role_error.clone()
-                            />
+                        <Form action=ChangeRole::PATH id=Some(id)>
+                            <SelectField name="role" label="New role" options=role_options() selected=account.role.as_str().to_owned() />
                             <button type="submit" class="govuk-button govuk-button--secondary">"Change role"</button>
-                        </ActionForm>
+                        </Form>
 
                         {(account.status == AccountStatus::Invited).then(|| view! {
                             <h2 class="govuk-heading-m">"Invitation"</h2>
                             <p class="govuk-body">"They have not chosen a password yet."</p>
-                            <ActionForm action=resend>
-                                <input type="hidden" name="id" value=id />
+                            <Form action=ResendInvitation::PATH id=Some(id)>
                                 <button type="submit" class="govuk-button govuk-button--secondary">"Send a new invitation"</button>
-                            </ActionForm>
+                            </Form>
                         })}
 
                         <h2 class="govuk-heading-m">"Where they are signed in"</h2>
@@ -261,10 +215,9 @@ pub fn PersonPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                                <ActionForm action=end_sessions>
-                                    <input type="hidden" name="id" value=id />
+                                <Form action=EndUserSessions::PATH id=Some(id)>
                                     <button type="submit" class="govuk-button govuk-button--warning">"Sign them out everywhere"</button>
-                                </ActionForm>
+                                </Form>
                             }.into_any()
                         }}
 
@@ -272,20 +225,18 @@ pub fn PersonPage() -> impl IntoView {
                         {if account.status == AccountStatus::Disabled {
                             view! {
                                 <p class="govuk-body">"This account is disabled: they cannot sign in."</p>
-                                <ActionForm action=access>
-                                    <input type="hidden" name="id" value=id />
+                                <Form action=SetUserAccess::PATH id=Some(id)>
                                     <input type="hidden" name="allow" value="true" />
                                     <button type="submit" class="govuk-button govuk-button--secondary">"Enable account"</button>
-                                </ActionForm>
+                                </Form>
                             }.into_any()
                         } else {
                             view! {
                                 <p class="govuk-body">"Disabling the account signs them out everywhere at once. It can be enabled again."</p>
-                                <ActionForm action=access>
-                                    <input type="hidden" name="id" value=id />
+                                <Form action=SetUserAccess::PATH id=Some(id)>
                                     <input type="hidden" name="allow" value="false" />
                                     <button type="submit" class="govuk-button govuk-button--warning">"Disable account"</button>
-                                </ActionForm>
+                                </Form>
                             }.into_any()
                         }}
                         <p class="govuk-body"><a class="govuk-link" href="/users">"Back to users"</a></p>
