@@ -30,6 +30,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0b0c0c" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                // Before the page is drawn: a browser that will run the islands is marked, so
+                // the stylesheet lays the page out as it is once they hydrate (the navigation
+                // folded on a phone) and nothing moves when they do.
+                <script nonce=leptos::nonce::use_nonce()>
+                    "if (typeof WebAssembly === 'object') document.documentElement.classList.add('app-js')"
+                </script>
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options islands=true />
                 <MetaTags />

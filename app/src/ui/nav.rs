@@ -1,5 +1,7 @@
-//! The service navigation. Without JavaScript every link is shown; once the island hydrates,
-//! small screens fold the links behind a "Menu" button, as GOV.UK service navigation does.
+//! The service navigation. Without JavaScript every link is shown; with it, small screens fold
+//! the links behind a "Menu" button, as GOV.UK service navigation does. The page is folded by
+//! the stylesheet from the start (the `app-js` class the document's head sets), so hydrating
+//! the island only makes the button work.
 
 use leptos::prelude::*;
 
@@ -7,23 +9,18 @@ use leptos::prelude::*;
 /// island's own wrapper elements must stay outside it.
 #[island]
 pub fn NavMenu(children: Children) -> impl IntoView {
-    let enhanced = RwSignal::new(false);
     let open = RwSignal::new(false);
-    // Effects run only in the browser: this is what makes the button appear.
-    Effect::new(move |_| enhanced.set(true));
-
     view! {
         <nav
             aria-label="Menu"
-            class="govuk-service-navigation__wrapper"
-            class:app-navigation--collapsed=move || enhanced.get() && !open.get()
+            class="govuk-service-navigation__wrapper app-navigation"
+            class:app-navigation--open=move || open.get()
         >
             <button
                 type="button"
                 class="govuk-service-navigation__toggle"
                 aria-controls="navigation"
                 aria-expanded=move || open.get().to_string()
-                hidden=move || !enhanced.get()
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 "Menu"
