@@ -2,19 +2,48 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
-/// The frame of an ordinary page: its title, and its content in the two-thirds column under a
-/// large heading, as GOV.UK lays pages out. The heading is the title unless given.
+/// A page's title, and its summary for search results and link previews (its meta
+/// description).
+#[component]
+pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String) -> impl IntoView {
+    view! {
+        <Title text=title />
+        <Meta name="description" content=description />
+    }
+}
+
+/// The first sentences of `text` that fit in a summary of about 160 characters (as search
+/// results show), cut at a word with "…" if even the first sentence is longer.
+pub fn summary_of(text: &str) -> String {
+    const MAX: usize = 160;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= MAX {
+        return text;
+    }
+    let cut = text.char_indices().nth(MAX).map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    if let Some(end) = head.rfind(". ") {
+        return head[..=end].to_owned();
+    }
+    let words = head.rsplit_once(' ').map_or(head, |(words, _)| words);
+    format!("{}…", words.trim_end_matches([',', ';', ':']))
+}
+
+/// The frame of an ordinary page: its title and summary, and its content in the two-thirds
+/// column under a large heading, as GOV.UK lays pages out. The heading is the title unless
+/// given.
 #[component]
 pub fn Page(
     #[prop(into)] title: String,
+    #[prop(into)] description: String,
     #[prop(optional, into)] heading: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let heading = heading.unwrap_or_else(|| title.clone());
     view! {
-        <Title text=title />
+        <PageMeta title description />
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <h1 class="govuk-heading-xl">{heading}</h1>
@@ -53,10 +82,13 @@ pub fn refusal(error: AppError, here: &str) -> AnyView {
     }
 }
 
-/// A green banner confirming what was just done; nothing when `message` is `None`.
+/// A green banner confirming what was just done; nothing when `message` is `None`, or when a
+/// form on the page has just come back with a problem (its address still says what was done
+/// before).
 #[component]
 pub fn Done(message: Option<String>) -> impl IntoView {
-    message.map(|message| {
+    let returned = use_context::<crate::domain::returned_form::ReturnedForm>().is_some();
+    message.filter(|_| !returned).map(|message| {
         view! {
             <div
                 class="govuk-notification-banner govuk-notification-banner--success"
@@ -129,7 +161,7 @@ pub fn ProblemPage(error: AppError) -> impl IntoView {
     };
 
     view! {
-        <Title text=title />
+        <PageMeta title description=advice />
         <h1 class="govuk-heading-l">{title}</h1>
         <p class="govuk-body">{advice}</p>
         <p class="govuk-body">
@@ -175,4 +207,37 @@ pub fn id_param() -> Option<i32> {
     leptos_router::hooks::use_params_map()
         .with_untracked(|p| p.get("id"))
         .and_then(|id| id.parse::<i32>().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::summary_of;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_summary_keeps_whole_sentences_or_whole_words() {
+        assert_eq!(summary_of("Short.\n  Two  lines."), "Short. Two lines.");
+        let sentences = format!(
+            "{} Second sentence {}",
+            "First sentence.".repeat(1),
+            "x ".repeat(90)
+        );
+        assert_eq!(summary_of(&sentences), "First sentence.");
+        let words = "word ".repeat(50);
+        let cut = summary_of(&words);
+        assert!(
+            cut.ends_with("word…") && cut.chars().count() <= 161,
+            "{cut}"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn a_summary_is_short_and_taken_from_the_text(text in "(?s).{0,400}") {
+            let summary = summary_of(&text);
+            prop_assert!(summary.chars().count() <= 161);
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert!(flat.starts_with(summary.trim_end_matches('…')));
+        }
+    }
 }

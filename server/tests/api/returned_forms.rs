@@ -751,3 +751,21 @@ async fn no_address_puts_a_message_on_a_form_page() {
         assert!(!html.contains("Error: "), "{form_page}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_form_that_comes_back_hides_the_success_its_address_still_names() {
+    let app = spawn_app().await;
+    let cookie = member_as(&app, "coordinator@example.org", Role::Coordinator).await;
+    let me = account_id(&app, "coordinator@example.org")
+        .await
+        .to_string();
+    let here = format!("/users/{me}?done=role");
+    let (_, before) = page(&app, &here, Some(&cookie)).await;
+    assert!(before.contains("Role changed"), "{before}");
+    let fields = [("id", me.as_str()), ("role", "board")];
+    let refused = submit(&app, &here, ChangeRole::PATH, &fields, Some(&cookie)).await;
+    assert_eq!(location(&refused), here);
+    let (_, html) = follow(&app, &refused, Some(&cookie)).await;
+    assert!(html.contains("You cannot change your own role"), "{html}");
+    assert!(!html.contains("Role changed"), "{html}");
+}

@@ -44,7 +44,7 @@ const TERMS_OF_REFERENCE: &[(&str, &str)] = &[
 #[component]
 pub fn About() -> impl IntoView {
     view! {
-        <Page title="About the network">
+        <Page title="About the network" description="What the champions network is for, who is in it, how its bi-monthly meetings work and what a champion does for their team.">
                 <p class="govuk-body-l">
                     "Research and serious case reviews have shown that services for adults with mental ill health and services for their children do not always work well together. The champions network brings practitioners from both sides together."
                 </p>

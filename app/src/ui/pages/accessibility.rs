@@ -9,7 +9,7 @@ pub fn Accessibility() -> impl IntoView {
     let organisation = site.organisation_name().to_owned();
 
     view! {
-        <Page title="Accessibility statement">
+        <Page title="Accessibility statement" description="How accessible this service is, what to do if you cannot use part of it, and how to report a problem.">
                 <p class="govuk-body">
                     "This statement applies to " {service.clone()} ", run by "
                     {organisation.clone()} "."

@@ -36,7 +36,7 @@ pub fn AccountPage() -> impl IntoView {
                 // Not fatal: the rest of the account page is still useful.
                 let profile = crate::api::directory::my_profile().await.ok().flatten();
                 view! {
-                    <Page title=title.clone() heading="Your account">
+                    <Page title=title.clone() heading="Your account" description="Your account: your role, your profile, your password, where you are signed in and the data the service holds about you.">
                         <Done message=done.clone() />
                         <ErrorSummary error=error.clone() />
                         <dl class="govuk-summary-list">

@@ -6,11 +6,12 @@ use crate::{
     domain::bank::{ServiceStatus, age_range},
     domain::glossary::Acronyms,
     error::AppError,
-    ui::components::{Done, Pagination, ProblemPage, refusal, summary_row, utc},
+    ui::components::{
+        Done, PageMeta, Pagination, ProblemPage, refusal, summary_of, summary_row, utc,
+    },
     ui::linked::{LinkedText, TermsUsed},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 fn status_tag(status: ServiceStatus) -> impl IntoView {
@@ -62,7 +63,7 @@ pub fn ServicesPage() -> impl IntoView {
                 let services = list.services;
                 let due = list.due;
                 view! {
-                    <Title text=title />
+                    <PageMeta title description="The services in the bank: what each offers, who it is for and how to refer, across children's services and adult mental health." />
                     <h1 class="govuk-heading-xl">{title}</h1>
                     <p class="govuk-body">
                         "What each service offers, who it is for and how to refer. See also "
@@ -155,7 +156,7 @@ pub fn ServicePage() -> impl IntoView {
                 };
                 let ages = age_range(s.minimum_age, s.maximum_age).unwrap_or_default();
                 view! {
-                    <Title text=s.name.clone() />
+                    <PageMeta title=s.name.clone() description=summary_of(&format!("{}. {}", s.organisation, s.description)) />
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
                             <Done message=done_message("Service") />
@@ -239,7 +240,7 @@ pub fn RolesPage() -> impl IntoView {
                     Err(error) => return view! { <ProblemPage error /> }.into_any(),
                 };
                 view! {
-                    <Title text="Job roles" />
+                    <PageMeta title="Job roles" description="Job roles across children's services and adult mental health: what they do, a day in their life, and when to contact them." />
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
                             <Done message=done_message("Job role") />

@@ -44,7 +44,7 @@ pub fn EditService() -> impl IntoView {
                     status, published,
                 } = form;
                 view! {
-                    <Page title heading>
+                    <Page title heading description="A service in the bank: what it offers, who it is for, how to refer, and how to contact it.">
                         <ErrorSummary error=error />
                         <p class="govuk-body">"Saving also marks the entry as reviewed today, by you."</p>
                         <Form action=SaveService::PATH id>
@@ -103,7 +103,7 @@ pub fn EditRole() -> impl IntoView {
                     presenter, typical_caseload, when_to_contact, thresholds,
                 } = form;
                 view! {
-                    <Page title heading>
+                    <Page title heading description="A job role: what they do, a day in their life, and when to contact them.">
                         <ErrorSummary error=error />
                         <Form action=SaveRole::PATH id>
                             <TextField name="title" label="Job title" value=role_title />

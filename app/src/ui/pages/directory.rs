@@ -9,7 +9,7 @@ use crate::{
     domain::directory::{PersonCard, ProfileForm},
     error::AppError,
     ui::{
-        components::{Done, Page, Pagination, refusal, summary_row, utc},
+        components::{Done, Page, PageMeta, Pagination, refusal, summary_row, utc},
         forms::{
             CheckboxField, ErrorSummary, FileField, Form, SelectField, TextAreaField, TextField,
             returned_error,
@@ -18,7 +18,6 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// `/people?q=&staff_group=&organisation=&shadowing=yes&page=`: a plain GET form, so a search
@@ -77,7 +76,7 @@ pub fn PeopleList() -> impl IntoView {
                     }
                 };
                 view! {
-                    <Title text=title />
+                    <PageMeta title description="Find a champion by name, team, service or topic, and who offers job shadowing or buddying." />
                     <h1 class="govuk-heading-xl">{title}</h1>
                     <form method="get" action="/people" class="app-search" role="search">
                         <div class="govuk-form-group">
@@ -179,7 +178,7 @@ pub fn PersonProfile() -> impl IntoView {
                     "No".to_owned()
                 };
                 view! {
-                    <Title text=p.name.clone() />
+                    <PageMeta title=p.name.clone() description=format!("{}, {} – {}: how to contact them and what to ask them about.", p.name, p.job_title, p.placement.team) />
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
                             <Done message=done.clone() />
@@ -285,7 +284,7 @@ pub fn EditProfile() -> impl IntoView {
                     champion_since, supporting_manager, offers_shadowing, shadowing_note, availability,
                 } = form;
                 view! {
-                    <Page title heading="Edit profile">
+                    <Page title heading="Edit profile" description="Edit a champion's profile: their team, contact details, what to ask them about and whether they offer job shadowing.">
                         <ErrorSummary error=error />
                         <p class="govuk-body">"Saving also confirms the profile is up to date."</p>
                         <Form action=SaveProfile::PATH id=Some(id)>

@@ -13,7 +13,9 @@ use crate::{
     },
     error::AppError,
     ui::{
-        components::{Done, Page, ProblemPage, id_param, refusal, summary_row, utc},
+        components::{
+            Done, Page, PageMeta, ProblemPage, id_param, refusal, summary_of, summary_row, utc,
+        },
         forms::{
             ErrorSummary, Form, SelectField, TextAreaField, TextField, form_title, returned_error,
         },
@@ -21,7 +23,6 @@ use crate::{
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// The letters of the A–Z, and `#` for terms starting with a digit.
@@ -237,13 +238,13 @@ pub fn GlossaryPage() -> impl IntoView {
                     },
                     None => None,
                 };
-                let title = if q.trim().is_empty() {
-                    "Glossary".to_owned()
+                let (title, description) = if q.trim().is_empty() {
+                    ("Glossary".to_owned(), "What the acronyms and terms used across children's services and adult mental health mean, and where each is used.".to_owned())
                 } else {
-                    format!("{} – Glossary", q.trim())
+                    (format!("{} – Glossary", q.trim()), format!("What {} means in children's services and adult mental health: every meaning, and where each is used.", q.trim()))
                 };
                 view! {
-                    <Title text=title />
+                    <PageMeta title description />
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
                             <h1 class="govuk-heading-xl">"Glossary"</h1>
@@ -301,8 +302,9 @@ pub fn GlossaryTermPage() -> impl IntoView {
                 let term = view_of.group.term.clone();
                 let first = &view_of.group.meanings[0].meaning;
                 let title = format!("{term}: {}", first.expansion);
+                let description = summary_of(&format!("{title}. {}", first.definition));
                 view! {
-                    <Title text=title />
+                    <PageMeta title description />
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
                             <Done message=done />
@@ -372,7 +374,7 @@ pub fn EditTermPage() -> impl IntoView {
                 let title = form_title(heading, &error);
                 let cancel = id.map_or_else(|| "/glossary".to_owned(), |id| format!("/glossary/{id}"));
                 view! {
-                    <Page title heading>
+                    <Page title heading description="A glossary term: what it stands for, what it means, where it is used, and its other names.">
                         <ErrorSummary error=error.clone() />
                         <Form action=SaveTerm::PATH id>
                             <TermFields form />
@@ -408,7 +410,7 @@ pub fn SuggestTermPage() -> impl IntoView {
                 let heading = if term.is_some() { format!("Suggest a change to {}", form.term) } else { "Suggest a term".to_owned() };
                 let title = form_title(&heading, &error);
                 view! {
-                    <Page title heading>
+                    <Page title heading description="Suggest a term for the glossary, or a change to one: a coordinator decides, and you are told.">
                         <ErrorSummary error=error.clone() />
                         <p class="govuk-body">"A coordinator will read your suggestion. You will get an email when they have decided."</p>
                         <Form action=SuggestTerm::PATH>
@@ -479,7 +481,7 @@ pub fn SuggestionsPage() -> impl IntoView {
                 };
                 let done = done.as_deref().map(|_| "Suggestion not accepted: its author has been told why".to_owned());
                 view! {
-                    <Page title="Glossary suggestions">
+                    <Page title="Glossary suggestions" description="Suggested glossary terms and changes, and what was decided.">
                         <Done message=done />
                         <p class="govuk-body"><a class="govuk-link" href="/glossary/suggest">"Suggest a term"</a></p>
                         {lists.pending.map(|pending| if pending.is_empty() {
@@ -528,7 +530,7 @@ pub fn SuggestionPage() -> impl IntoView {
                 let context = Context::parse(&p.context).map(|c| c.label()).unwrap_or_default();
                 let status = TermStatus::parse(&p.status).map(|s| s.label()).unwrap_or_default();
                 view! {
-                    <Page title heading>
+                    <Page title heading description="A suggested glossary term or change, and its decision.">
                         <Done message=done />
                         <ErrorSummary error=error />
                         <p class="govuk-body">{state_tag(s.state)} {format!(" Suggested by {} on {} UTC", s.suggested_by, utc(s.suggested_at))}</p>
@@ -594,7 +596,7 @@ pub fn GlossaryPrintPage() -> impl IntoView {
                 }
                 by_letter.sort_by_key(|(l, _)| if *l == '#' { '~' } else { *l });
                 view! {
-                    <Title text="Glossary A to Z" />
+                    <PageMeta title="Glossary A to Z" description="Every acronym and term in the glossary, A to Z, to print." />
                     <div class="app-print">
                         <h1 class="govuk-heading-xl">"Glossary A to Z"</h1>
                         <p class="govuk-body app-no-print">"Print this page: each letter starts on a new page."</p>

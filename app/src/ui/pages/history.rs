@@ -6,10 +6,9 @@ use crate::{
     api::history::record_history,
     domain::history::Field,
     error::AppError,
-    ui::components::{refusal, utc},
+    ui::components::{PageMeta, refusal, utc},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 fn fields_list(fields: Vec<Field>, changed: Vec<String>) -> impl IntoView {
     view! {
@@ -59,7 +58,7 @@ pub fn HistoryPage(kind: &'static str) -> impl IntoView {
                     n => format!("{n} earlier versions, newest first."),
                 };
                 view! {
-                    <Title text=title.clone() />
+                    <PageMeta title=title.clone() description=format!("Earlier versions of {}, and what each change was.", history.title) />
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
                             <h1 class="govuk-heading-xl">{title}</h1>

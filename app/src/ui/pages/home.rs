@@ -20,7 +20,7 @@ pub fn Home() -> impl IntoView {
                 match staff_groups().await {
                     Ok(groups) => {
                         view! {
-                            <Page title="Home" heading=service_name>
+                            <Page title="Home" heading=service_name description="Find a Think Family champion, a service and how to refer to it, a job role, or what an acronym means: the network of children's services and adult mental health practitioners.">
                                 <p class="govuk-body-l">
                                     "A network of frontline practitioners – champions – from children's services and adult mental health. They meet every two months to help services work together for families where a parent has mental ill health."
                                 </p>

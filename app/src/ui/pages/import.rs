@@ -13,13 +13,12 @@ use crate::{
     },
     error::AppError,
     ui::{
-        components::{Done, refusal},
+        components::{Done, PageMeta, refusal},
         forms::{ErrorSummary, FileField, Form, RadiosField, form_title, returned_error},
     },
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -46,7 +45,7 @@ pub fn ImportPage() -> impl IntoView {
                 let title = form_title("Import and export", &error);
                 let columns = |kind: ImportKind| kind.columns().join(", ");
                 view! {
-                    <Title text=title />
+                    <PageMeta title description="Export profiles, services and the glossary as CSV files, and import them back after a dry run." />
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
                             <Done message=done.clone() />
@@ -116,7 +115,7 @@ pub fn ImportCheckPage() -> impl IntoView {
                 };
                 let title = format!("Check the import of {}", preview.file_name);
                 view! {
-                    <Title text=title.clone() />
+                    <PageMeta title=title.clone() description="What importing this file would change, row by row, before anything is changed." />
                     <h1 class="govuk-heading-xl">{title}</h1>
                     {match (&preview.file_problem, ready) {
                         (Some(problem), _) => view! {

@@ -26,7 +26,7 @@ pub fn InvitationPage() -> impl IntoView {
                     Err(error) => return view! { <ProblemPage error /> }.into_any(),
                 };
                 view! {
-                    <Page title=title.clone() heading="Choose a password">
+                    <Page title=title.clone() heading="Choose a password" description="You have been invited to the champions network: choose a password to finish setting up your account.">
                         <ErrorSummary error=error.clone() />
                         <p class="govuk-body">
                             {format!("Welcome, {name}. Choose a password to finish setting up your account.")}

@@ -17,7 +17,7 @@ pub fn ForgottenPasswordPage() -> impl IntoView {
     let title = form_title("Reset your password", &error);
     if sent {
         return view! {
-            <Page title="Check your email">
+            <Page title="Check your email" description="A link to choose a new password has been sent, if the address has an account.">
                 <p class="govuk-body">
                     "If there is an active account with that email address, we have sent it a link to choose a new password. The link works once, within 30 minutes."
                 </p>
@@ -29,7 +29,7 @@ pub fn ForgottenPasswordPage() -> impl IntoView {
         .into_any();
     }
     view! {
-        <Page title heading="Reset your password">
+        <Page title heading="Reset your password" description="Forgotten your password? Get an email with a link to choose a new one.">
             <ErrorSummary error />
             <p class="govuk-body">"Enter the email address you sign in with. We will email you a link to choose a new password."</p>
             <Form action=RequestPasswordReset::PATH>
@@ -56,7 +56,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     Err(error) => return view! { <ProblemPage error /> }.into_any(),
                 };
                 view! {
-                    <Page title=title.clone() heading="Choose a new password">
+                    <Page title=title.clone() heading="Choose a new password" description="Choose a new password for your account.">
                         <ErrorSummary error=error.clone() />
                         <p class="govuk-body">{format!("{name}, choose a new password. You will be signed out everywhere else.")}</p>
                         <Form action=ResetPassword::PATH>

@@ -7,12 +7,11 @@ use crate::{
     },
     domain::{audit::Action, outbox::DeliveryState},
     ui::{
-        components::{refusal, utc},
+        components::{PageMeta, refusal, utc},
         forms::{ErrorSummary, SelectField, TextField},
     },
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -41,7 +40,7 @@ pub fn AuditPage() -> impl IntoView {
                 actions.extend(Action::ALL.iter().map(|a| (a.as_str().to_owned(), a.label().to_owned())));
                 let title = if error.is_some() { "Error: Audit log" } else { "Audit log" };
                 view! {
-                    <Title text=title />
+                    <PageMeta title description="Every sign-in, sign-out, invitation, role change and change to a record, with personal data masked." />
                     <h1 class="govuk-heading-xl">"Audit log"</h1>
                     <ErrorSummary error=error.clone() />
                     <p class="govuk-body">
@@ -102,7 +101,7 @@ pub fn OutboxPage() -> impl IntoView {
                     Err(error) => return refusal(error, "/outbox"),
                 };
                 view! {
-                    <Title text="Mail outbox" />
+                    <PageMeta title="Mail outbox" description="Every email the service sends, newest first, and whether it has been delivered." />
                     <h1 class="govuk-heading-xl">"Mail outbox"</h1>
                     <p class="govuk-body">
                         "Every email the service sends, newest first. A failing email is tried again, waiting longer each time (up to an hour). Message text is deleted once sent."

@@ -17,7 +17,7 @@ pub fn SignInPage() -> impl IntoView {
         .unwrap_or_default();
 
     view! {
-        <Page title heading="Sign in">
+        <Page title heading="Sign in" description="Sign in to the champions network with the email address you were invited with.">
             <ErrorSummary error />
             <Form action=SignIn::PATH>
                 <input type="hidden" name="next" value=next />

@@ -10,12 +10,11 @@ use crate::{
     domain::network::{TeamForm, UnitForm, UnitKind},
     error::AppError,
     ui::{
-        components::{Done, Page, refusal},
+        components::{Done, Page, PageMeta, refusal},
         forms::{ErrorSummary, SelectField, TextAreaField, TextField},
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -48,7 +47,7 @@ pub fn TeamsPage() -> impl IntoView {
                         .collect_view()
                 };
                 view! {
-                    <Title text=title />
+                    <PageMeta title description="The network's staff groups, the organisations its teams belong to, and its teams." />
                     <Done message=done.clone() />
                     <h1 class="govuk-heading-xl">{title}</h1>
                     <p class="govuk-body">"Profiles and services belong to a team; a team is part of an organisation and one staff group."</p>
@@ -125,7 +124,7 @@ pub fn EditTeam() -> impl IntoView {
                 let organisations = choices(structure.organisations, "Choose an organisation");
                 let groups = choices(structure.staff_groups, "Choose a staff group");
                 view! {
-                    <Page title heading>
+                    <Page title heading description="A team: its name, its organisation and its staff group.">
                         <ErrorSummary error=error />
                         <Form action=SaveTeam::PATH id>
                             <TextField name="name" label="Team name" value=form.name />
@@ -176,7 +175,7 @@ pub fn EditUnit(kind: UnitKind) -> impl IntoView {
                 };
                 let title = form_title(&heading, &error);
                 view! {
-                    <Page title heading>
+                    <Page title heading description=format!("A {}: its name and what it is.", kind.label())>
                         <ErrorSummary error=error />
                         <Form action=SaveUnit::PATH id>
                             <input type="hidden" name="kind" value=kind.as_str() />

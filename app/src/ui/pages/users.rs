@@ -10,12 +10,11 @@ use crate::{
     domain::account::{AccountStatus, Role},
     error::AppError,
     ui::{
-        components::{Done, Page, refusal, utc},
+        components::{Done, Page, PageMeta, refusal, utc},
         forms::{ErrorSummary, Form, SelectField, TextField, form_title, returned_error},
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 fn role_options() -> Vec<(String, String)> {
@@ -44,7 +43,7 @@ pub fn UsersPage() -> impl IntoView {
                     Err(error) => return refusal(error, "/users"),
                 };
                 view! {
-                    <Title text="Users" />
+                    <PageMeta title="Users" description="Everyone with an account, with their role and whether they have joined." />
                     <h1 class="govuk-heading-xl">"Users"</h1>
                     <a class="govuk-button" href="/users/invite">"Invite a person"</a>
                     <table class="govuk-table">
@@ -101,7 +100,7 @@ pub fn InvitePage() -> impl IntoView {
                     Err(error) => return refusal(error, "/users/invite"),
                 }
                 view! {
-                    <Page title=title.clone() heading="Invite a person">
+                    <Page title=title.clone() heading="Invite a person" description="Invite a person to the champions network by email, with the role they will have.">
                         <ErrorSummary error=error.clone() />
                         <p class="govuk-body">
                             "They get an email with a link to choose a password. The link works once, within 72 hours."
@@ -159,7 +158,7 @@ pub fn PersonPage() -> impl IntoView {
                 let name = account.name.as_str().to_owned();
                 let title = form_title(&name, &error);
                 view! {
-                    <Page title heading=name.clone()>
+                    <Page title heading=name.clone() description=format!("The account of {name}: its role, where it is signed in, and access.")>
                         <Done message=done.clone() />
                         <ErrorSummary error=error.clone() />
                         <dl class="govuk-summary-list">
