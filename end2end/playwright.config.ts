@@ -37,8 +37,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "no-js", use: { javaScriptEnabled: false } },
-    { name: "hydrated", use: { javaScriptEnabled: true } },
+    { name: "no-js", testIgnore: /lighthouse/, use: { javaScriptEnabled: false } },
+    { name: "hydrated", testIgnore: /lighthouse/, use: { javaScriptEnabled: true } },
+    // Alone once the others are done: its timings and theirs would slow each other down.
+    { name: "lighthouse", testMatch: /lighthouse\.spec\.ts/, dependencies: ["no-js", "hydrated"] },
   ],
   webServer: {
     command: "../target/release/champions seed-demo && exec ../target/release/champions serve",

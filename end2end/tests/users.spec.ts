@@ -1,25 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { simpleParser } from "mailparser";
 import type { Page } from "@playwright/test";
 import { test, expect, expectNoAxeViolations } from "./fixtures";
-import { invite, password } from "./people";
-
-/** The invitation link in the email the server wrote for `to`, waiting for it to arrive. */
-async function emailedLink(to: string): Promise<string> {
-  const folder = join(process.env.E2E_DATA_DIR!, "mail");
-  for (let tries = 0; tries < 100; tries++) {
-    for (const file of readdirSync(folder, { withFileTypes: true }).filter((f) => f.isFile())) {
-      const letter = await simpleParser(readFileSync(join(folder, file.name)));
-      const recipients = [letter.to].flat().flatMap((a) => a?.value ?? []).map((a) => a.address);
-      if (recipients.includes(to)) {
-        return letter.text!.match(/http\S+\/invitation\?link=\S+/)![0];
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no email for ${to}`);
-}
+import { emailedLink, invite, password } from "./people";
 
 async function choosePassword(page: Page) {
   await page.getByLabel("New password", { exact: true }).fill(password);
@@ -64,7 +45,7 @@ test("a coordinator invites a person, who sets a password from the emailed link 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
 
   // The invited person, from the email.
-  await page.goto(await emailedLink(email));
+  await page.goto(await emailedLink(email, /http\S+\/invitation\?link=\S+/));
   await expect(page.getByText("Welcome, Pat Champion.")).toBeVisible();
   await choosePassword(page);
   await expect(page.getByRole("link", { name: "Pat Champion" })).toBeVisible();
