@@ -255,6 +255,31 @@ pub enum Block {
     List(Vec<Vec<Span>>),
 }
 
+impl Span {
+    /// The words a reader sees, without where a link goes.
+    pub fn text(&self) -> &str {
+        match self {
+            Span::Text(t) | Span::Strong(t) | Span::Emphasis(t) | Span::Code(t) => t,
+            Span::Link { text, .. } => text,
+            Span::Abbr(abbr) => &abbr.text,
+        }
+    }
+}
+
+/// A definition as plain text (for a page's summary): its words, a space between blocks and
+/// list items.
+pub fn plain_text(blocks: &[Block]) -> String {
+    let runs = |spans: &[Span]| spans.iter().map(Span::text).collect::<String>();
+    let mut parts = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(spans) => parts.push(runs(spans)),
+            Block::List(items) => parts.extend(items.iter().map(|item| runs(item))),
+        }
+    }
+    parts.join(" ")
+}
+
 /// The approved acronyms other pages' text is linked with: each as written, with what it
 /// stands for and where its entry is.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -907,6 +932,11 @@ mod tests {
             panic!("{blocks:?}")
         };
         assert_eq!(last[0], Span::Code("CPA".into()), "not linked inside code");
+        assert_eq!(
+            plain_text(&blocks),
+            "The CPA is reviewed by CP staff. one <script>alert(1)</script> see NICE or x CPA in code",
+            "the words only, no addresses"
+        );
     }
 
     #[test]

@@ -217,11 +217,7 @@ mod tests {
     #[test]
     fn a_summary_keeps_whole_sentences_or_whole_words() {
         assert_eq!(summary_of("Short.\n  Two  lines."), "Short. Two lines.");
-        let sentences = format!(
-            "{} Second sentence {}",
-            "First sentence.".repeat(1),
-            "x ".repeat(90)
-        );
+        let sentences = format!("First sentence. Second sentence {}", "x ".repeat(90));
         assert_eq!(summary_of(&sentences), "First sentence.");
         let words = "word ".repeat(50);
         let cut = summary_of(&words);

@@ -9,7 +9,7 @@ use crate::{
     },
     domain::glossary::{
         Context, SearchResults, Suggestion, SuggestionState, TermForm, TermGroup, TermStatus,
-        letter,
+        letter, plain_text,
     },
     error::AppError,
     ui::{
@@ -300,9 +300,10 @@ pub fn GlossaryTermPage() -> impl IntoView {
                     _ => "Term saved".to_owned(),
                 });
                 let term = view_of.group.term.clone();
-                let first = &view_of.group.meanings[0].meaning;
-                let title = format!("{term}: {}", first.expansion);
-                let description = summary_of(&format!("{title}. {}", first.definition));
+                let first = &view_of.group.meanings[0];
+                let title = format!("{term}: {}", first.meaning.expansion);
+                let description =
+                    summary_of(&format!("{title}. {}", plain_text(&first.definition)));
                 view! {
                     <PageMeta title description />
                     <div class="govuk-grid-row">
