@@ -9,6 +9,7 @@ mod m20261122_000004_mail_outbox;
 mod m20261122_000005_directory;
 mod m20261122_000006_imports;
 mod m20261122_000007_glossary;
+mod m20261202_000008_list_indexes;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_directory::Migration),
             Box::new(m20261122_000006_imports::Migration),
             Box::new(m20261122_000007_glossary::Migration),
+            Box::new(m20261202_000008_list_indexes::Migration),
         ]
     }
 }

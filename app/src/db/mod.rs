@@ -143,6 +143,23 @@ pub(crate) mod testing {
         db.migrate().await.expect("migrate");
         TempDb { db, dir }
     }
+
+    /// How SQLite would run `sql` on `db`: its query plan's lines, joined by "; ".
+    pub async fn query_plan(db: &Db, sql: &str, values: Vec<sea_orm::Value>) -> String {
+        use sea_orm::{ConnectionTrait, DbBackend, Statement};
+        db.reader()
+            .query_all_raw(Statement::from_sql_and_values(
+                DbBackend::Sqlite,
+                format!("EXPLAIN QUERY PLAN {sql}"),
+                values,
+            ))
+            .await
+            .expect("a plan")
+            .iter()
+            .map(|row| row.try_get_by_index::<String>(3).expect("its detail"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 #[cfg(test)]

@@ -59,7 +59,6 @@ pub struct ServiceSummary {
     pub name: String,
     pub organisation: String,
     pub staff_group: String,
-    pub description: String,
     pub status: ServiceStatus,
     pub published: bool,
     pub review_due: bool,
