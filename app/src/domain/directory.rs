@@ -404,13 +404,15 @@ pub fn one_slip_apart(a: &[u8], b: &[u8]) -> bool {
 /// has it (500 profiles share about a tenth as many distinct words as they hold).
 #[derive(Clone, Debug, Default)]
 pub struct Directory {
+    /// In staff-list order (family name, then whole name), so a search sorts only by score.
     people: Vec<Searchable>,
     /// Each distinct word, with the (person, field) places it occurs in.
     vocabulary: Vec<(String, Vec<(u32, u8)>)>,
 }
 
 impl Directory {
-    pub fn new(people: Vec<Searchable>) -> Self {
+    pub fn new(mut people: Vec<Searchable>) -> Self {
+        people.sort_by(|a, b| a.family_name.cmp(&b.family_name));
         let mut places: std::collections::BTreeMap<&str, Vec<(u32, u8)>> = Default::default();
         for (person, searchable) in people.iter().enumerate() {
             for (field, words) in searchable.fields.iter().enumerate() {
@@ -474,7 +476,7 @@ fn sort_key(name: &str) -> (String, String) {
 /// nothing is searched for), cut to page `page` (from 1).
 pub fn search(directory: &Directory, query: &str, filters: &Filters, page: usize) -> PeoplePage {
     let scores = directory.scores(&words(query));
-    let mut found: Vec<(u32, &(String, String), &PersonCard)> = directory
+    let mut found: Vec<(u32, &PersonCard)> = directory
         .people
         .iter()
         .zip(scores)
@@ -490,9 +492,10 @@ pub fn search(directory: &Directory, query: &str, filters: &Filters, page: usize
                     .is_none_or(|o| *o == placement.organisation)
                 && (!filters.shadowing_only || p.card.offers_shadowing)
         })
-        .filter_map(|(p, score)| Some((score?, &p.family_name, &p.card)))
+        .filter_map(|(p, score)| Some((score?, &p.card)))
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    // Stable: people with the same score stay in staff-list order.
+    found.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
     let total = found.len();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
@@ -500,7 +503,7 @@ pub fn search(directory: &Directory, query: &str, filters: &Filters, page: usize
         .into_iter()
         .skip((page - 1) * PAGE_SIZE)
         .take(PAGE_SIZE)
-        .map(|(_, _, card)| card.clone())
+        .map(|(_, card)| card.clone())
         .collect();
     PeoplePage {
         people,
@@ -818,7 +821,7 @@ mod tests {
             ),
             query in "[a-e]{1,6}( [a-e]{1,6}){0,2}",
         ) {
-            let people: Vec<Searchable> = people
+            let mut people: Vec<Searchable> = people
                 .iter()
                 .enumerate()
                 .map(|(i, (name, team, tags))| {
@@ -826,10 +829,37 @@ mod tests {
                     person(i as i32, name, team, &tags, &[team.as_str()])
                 })
                 .collect();
+            // The directory holds people in staff-list order; its scores come in that order.
+            people.sort_by(|a, b| a.family_name.cmp(&b.family_name));
             let searched = words(&query);
             let expected: Vec<Option<u32>> =
                 people.iter().map(|p| reference_score(&searched, p)).collect();
             prop_assert_eq!(Directory::new(people).scores(&searched), expected);
+        }
+
+        #[test]
+        fn a_search_lists_the_best_scores_first_then_by_family_name(
+            people in proptest::collection::vec(("[a-c]{1,3} [a-c]{1,3}", "[a-c]{2,4}"), 0..40),
+            query in "[a-c]{1,3}",
+        ) {
+            let people: Vec<Searchable> = people
+                .iter()
+                .enumerate()
+                .map(|(i, (name, team))| person(i as i32, name, team, &[], &[]))
+                .collect();
+            let searched = words(&query);
+            let mut expected: Vec<(u32, (String, String), i32)> = people
+                .iter()
+                .filter_map(|p| Some((reference_score(&searched, p)?, p.family_name.clone(), p.card.id)))
+                .collect();
+            expected.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+            let found = search(&Directory::new(people), &query, &Filters::default(), 1);
+            prop_assert_eq!(found.total, expected.len());
+            // People with the same score and name may come in either order: compare those.
+            let key = |id: i32| expected.iter().find(|e| e.2 == id).map(|e| (e.0, e.1.clone()));
+            let shown: Vec<_> = found.people.iter().map(|c| key(c.id)).collect();
+            let wanted: Vec<_> = expected.iter().take(PAGE_SIZE).map(|e| key(e.2)).collect();
+            prop_assert_eq!(shown, wanted);
         }
 
         #[test]
