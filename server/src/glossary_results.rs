@@ -2,7 +2,7 @@
 //! under its search box. The box's island asks for it as you type, so the browser needs no
 //! code to draw results and the wasm stays small.
 
-use app::db::Db;
+use app::db::{Db, glossary::SearchCache};
 use axum::{
     Router,
     extract::{Query, State},
@@ -12,10 +12,10 @@ use axum::{
 };
 use serde::Deserialize;
 
-pub fn routes<S: Clone + Send + Sync + 'static>(db: Db) -> Router<S> {
+pub fn routes<S: Clone + Send + Sync + 'static>(db: Db, kept: SearchCache) -> Router<S> {
     Router::new()
         .route("/glossary/results", get(results))
-        .with_state(db)
+        .with_state((db, kept))
 }
 
 #[derive(Debug, Deserialize)]
@@ -24,8 +24,11 @@ struct Search {
     q: String,
 }
 
-async fn results(State(db): State<Db>, Query(search): Query<Search>) -> Response {
-    match app::db::glossary::search(db.reader(), &search.q).await {
+async fn results(
+    State((db, kept)): State<(Db, SearchCache)>,
+    Query(search): Query<Search>,
+) -> Response {
+    match kept.search(db.reader(), &search.q).await {
         Ok(found) => Html(app::ui::glossary_results_html(&found)).into_response(),
         Err(error) => {
             tracing::error!(context = "searching the glossary", %error, "internal error");

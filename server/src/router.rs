@@ -33,14 +33,17 @@ use tracing::Level;
 
 pub fn build(config: ServeConfig, db: Db) -> Router {
     let options = config.leptos.clone();
+    let glossary = app::db::glossary::SearchCache::default();
     let context = {
         let (db, site, session) = (db.clone(), config.site.clone(), config.session);
         let postbox = config.postbox.clone();
         let directory = app::db::directory::Index::default();
+        let glossary = glossary.clone();
         move || {
             provide_context(db.clone());
             provide_context(postbox.clone());
             provide_context(directory.clone());
+            provide_context(glossary.clone());
             provide_context(app::api::RequestUser::default());
             provide_context(site.clone());
             provide_context(session);
@@ -87,7 +90,7 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
     Router::new()
         .route("/healthz", get(healthz).with_state(db.clone()))
         .merge(crate::oruk::routes(db.clone()))
-        .merge(crate::glossary_results::routes(db))
+        .merge(crate::glossary_results::routes(db, glossary))
         .leptos_routes_with_context(&options, generate_route_list(App), context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -101,6 +101,11 @@ pub fn site() -> Result<SiteInfo, AppError> {
     use_context::<SiteInfo>().ok_or_else(|| AppError::internal("request context", "no site info"))
 }
 
+pub fn glossary_searches() -> Result<crate::db::glossary::SearchCache, AppError> {
+    use_context::<crate::db::glossary::SearchCache>()
+        .ok_or_else(|| AppError::internal("request context", "no glossary search cache"))
+}
+
 pub fn directory_index() -> Result<crate::db::directory::Index, AppError> {
     use_context::<crate::db::directory::Index>()
         .ok_or_else(|| AppError::internal("request context", "no directory index"))

@@ -15,9 +15,10 @@ use serde::{Deserialize, Serialize};
 /// The terms that best match `q`, each with every meaning it has.
 #[server(endpoint = "glossary-search")]
 pub async fn glossary_search(q: String) -> Result<SearchResults, AppError> {
-    let db = super::context::db()?;
-    crate::db::glossary::search(db.reader(), &q)
+    let (db, kept) = (super::context::db()?, super::context::glossary_searches()?);
+    kept.search(db.reader(), &q)
         .await
+        .map(|found| (*found).clone())
         .map_err(|e| AppError::internal("searching the glossary", e))
 }
 

@@ -11,7 +11,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
 };
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::Arc};
 
 const RECORD: &str = "glossary_term";
 const MEANING_TAKEN: SaveError = SaveError::Taken {
@@ -103,6 +103,61 @@ pub async fn search(conn: &impl ConnectionTrait, raw: &str) -> Result<SearchResu
     })
 }
 
+/// What tells whether the glossary has changed: its newest term and its newest edit (terms
+/// are never deleted, and every edit moves `updated_at`). Two look-ups in indexes.
+type Stamp = (Option<i32>, Option<String>);
+
+async fn stamp(conn: &impl ConnectionTrait) -> Result<Stamp, DbErr> {
+    let row = conn
+        .query_one_raw(sea_orm::Statement::from_string(
+            conn.get_database_backend(),
+            "SELECT (SELECT max(id) FROM glossary_term), (SELECT max(updated_at) FROM glossary_term)",
+        ))
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("glossary stamp".into()))?;
+    Ok((row.try_get_by_index(0)?, row.try_get_by_index(1)?))
+}
+
+/// Searches kept between requests, each with the stamp of the glossary it read: a search
+/// asks several questions of the database and reads each definition's Markdown and acronyms,
+/// most of the glossary page's time, and the same few queries come again and again. A kept
+/// search is used while the stamp is unchanged. One per server.
+#[derive(Clone)]
+pub struct SearchCache(moka::sync::Cache<String, Arc<(Stamp, Arc<SearchResults>)>>);
+
+impl Default for SearchCache {
+    fn default() -> Self {
+        Self(moka::sync::Cache::new(SEARCHES_KEPT))
+    }
+}
+
+/// How many different searches are kept (each is a page of results, a few kilobytes).
+const SEARCHES_KEPT: u64 = 500;
+
+impl SearchCache {
+    /// `search`, from what is kept if the glossary has not changed since.
+    pub async fn search(
+        &self,
+        conn: &impl ConnectionTrait,
+        raw: &str,
+    ) -> Result<Arc<SearchResults>, DbErr> {
+        // Read before the search: a change made while it runs shows at the next one.
+        let now = stamp(conn).await?;
+        if let Some(kept) = self.0.get(raw)
+            && kept.0 == now
+        {
+            return Ok(kept.1.clone());
+        }
+        let found = Arc::new(search(conn, raw).await?);
+        // A longer query is cut to its first characters; only those are worth a place.
+        if raw.chars().count() <= glossary::MAX_QUERY_CHARS {
+            self.0
+                .insert(raw.to_owned(), Arc::new((now, found.clone())));
+        }
+        Ok(found)
+    }
+}
+
 /// Rows as groups of meanings by term (A–Z), their definitions read with the acronyms they
 /// use linked.
 async fn shown(
@@ -186,22 +241,15 @@ pub async fn acronyms_in<'a>(
     }
     let keys: Vec<String> = written.iter().map(|w| glossary::normalise(w)).collect();
     let marks = vec!["?"; keys.len()].join(", ");
-    let rows = conn
-        .query_all_raw(sea_orm::Statement::from_sql_and_values(
+    let terms: Vec<Meaning> = glossary_term::Entity::find()
+        .from_raw_sql(sea_orm::Statement::from_sql_and_values(
             sea_orm::DbBackend::Sqlite,
             format!(
-                "SELECT DISTINCT t.id FROM glossary_key k JOIN glossary_term t ON t.id = k.term_id \
-                 WHERE k.key IN ({marks}) AND k.origin < 2 AND t.status = 'approved'"
+                "SELECT * FROM glossary_term WHERE status = 'approved' AND id IN \
+                 (SELECT term_id FROM glossary_key WHERE key IN ({marks}) AND origin < 2)"
             ),
             keys.into_iter().map(Into::into),
         ))
-        .await?;
-    let ids: Vec<i32> = rows
-        .iter()
-        .map(|r| r.try_get_by_index(0))
-        .collect::<Result<_, _>>()?;
-    let terms: Vec<Meaning> = glossary_term::Entity::find()
-        .filter(glossary_term::Column::Id.is_in(ids))
         .all(conn)
         .await?
         .into_iter()
@@ -329,5 +377,42 @@ fn meaning_from(id: i32, term: &ValidTerm) -> Meaning {
         see_also: term.see_also.clone(),
         source_url: term.source_url.clone(),
         status: term.status,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::testing::temp_db;
+    use sea_orm::{ActiveModelTrait, IntoActiveModel};
+    use std::sync::Arc;
+
+    #[tokio::test]
+    async fn a_kept_search_is_used_until_the_glossary_changes() {
+        let t = temp_db().await;
+        crate::db::demo::seed(&t.db).await.unwrap();
+        let cache = SearchCache::default();
+        let first = cache.search(t.db.reader(), "cpa").await.unwrap();
+        let again = cache.search(t.db.reader(), "cpa").await.unwrap();
+        assert!(Arc::ptr_eq(&first, &again), "kept");
+        assert_eq!(*first, search(t.db.reader(), "cpa").await.unwrap());
+
+        let cpa = glossary_term::Entity::find()
+            .filter(glossary_term::Column::Term.eq("CPA"))
+            .one(t.db.reader())
+            .await
+            .unwrap()
+            .unwrap();
+        let mut edited = cpa.into_active_model();
+        edited.expansion = Set("Care Programme Approach (as it was)".into());
+        edited.updated_at = Set(Utc::now());
+        let txn = t.db.begin_write().await.unwrap();
+        edited.update(&txn).await.unwrap();
+        txn.commit().await.unwrap();
+
+        let after = cache.search(t.db.reader(), "cpa").await.unwrap();
+        assert!(!Arc::ptr_eq(&first, &after), "read again");
+        let shown = &after.groups[0].meanings[0].meaning.expansion;
+        assert_eq!(shown, "Care Programme Approach (as it was)");
     }
 }

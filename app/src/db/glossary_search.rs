@@ -127,29 +127,31 @@ pub async fn find(conn: &impl ConnectionTrait, query: &Query) -> Result<Vec<Hit>
         return Ok(hits);
     }
     let key = &query.key;
+    // Names equal to the key and names starting with it, in one range of the index: equal
+    // ones sort first, so the limit never leaves them out.
     for row in conn
         .query_all_raw(statement(
-            "SELECT t.term_key, k.origin FROM glossary_key k JOIN glossary_term t ON t.id = k.term_id \
-             WHERE k.key = ? LIMIT ?",
-            [key.clone().into(), LIMIT.into()],
+            "SELECT t.term_key, k.origin, k.key = ? FROM glossary_key k \
+             JOIN glossary_term t ON t.id = k.term_id \
+             WHERE k.key >= ? AND k.key < ? ORDER BY k.key LIMIT ?",
+            [
+                key.clone().into(),
+                key.clone().into(),
+                after_prefix(key).into(),
+                (2 * LIMIT).into(),
+            ],
         ))
         .await?
     {
-        let origin: i32 = row.try_get_by_index(1)?;
-        let tier = if origin == Origin::Term as i32 { Tier::Exact } else { Tier::Alias };
-        hits.push(Hit { term_key: row.try_get_by_index(0)?, tier });
-    }
-    for row in conn
-        .query_all_raw(statement(
-            "SELECT t.term_key FROM glossary_key k JOIN glossary_term t ON t.id = k.term_id \
-             WHERE k.key > ? AND k.key < ? LIMIT ?",
-            [key.clone().into(), after_prefix(key).into(), LIMIT.into()],
-        ))
-        .await?
-    {
+        let (origin, equal): (i32, bool) = (row.try_get_by_index(1)?, row.try_get_by_index(2)?);
+        let tier = match (equal, origin == Origin::Term as i32) {
+            (true, true) => Tier::Exact,
+            (true, false) => Tier::Alias,
+            (false, _) => Tier::Prefix,
+        };
         hits.push(Hit {
             term_key: row.try_get_by_index(0)?,
-            tier: Tier::Prefix,
+            tier,
         });
     }
     if !query.words.is_empty() {
