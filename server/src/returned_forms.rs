@@ -30,9 +30,12 @@ const KEPT_FOR: Duration = Duration::from_secs(10 * 60);
 /// The memory all kept forms may take together; the oldest go first when it is full.
 const MAX_KEPT_TOTAL: u64 = 64 * 1024 * 1024;
 
-/// The forms that came back, waiting for their browsers' next page.
+/// The forms that came back, waiting for their browsers' next page. Cloned for every
+/// request, so one `Arc` (the cache alone is several).
 #[derive(Clone)]
-pub struct ReturnedForms {
+pub struct ReturnedForms(Arc<Store>);
+
+struct Store {
     kept: moka::sync::Cache<String, Arc<Kept>>,
     cookie: SiteCookie,
 }
@@ -58,10 +61,10 @@ impl ReturnedForms {
                 u32::try_from(token.len() + kept.page.len() + values + 256).unwrap_or(u32::MAX)
             })
             .build();
-        Self {
+        Self(Arc::new(Store {
             kept,
             cookie: SiteCookie::new("form", https),
-        }
+        }))
     }
 }
 
@@ -90,7 +93,7 @@ pub async fn keep(State(store): State<ReturnedForms>, request: Request, next: Ne
     let token = app::auth::secret::generate(app::auth::secret::SESSION_BYTES);
     let form = ReturnedForm::new(action, error, fields);
     let page_path = page.split('?').next().unwrap_or("/").to_owned();
-    store.kept.insert(
+    store.0.kept.insert(
         token.clone(),
         Arc::new(Kept {
             page: page_path,
@@ -104,7 +107,7 @@ pub async fn keep(State(store): State<ReturnedForms>, request: Request, next: Ne
         headers.insert(header::LOCATION, location);
     }
     let max_age = u32::try_from(KEPT_FOR.as_secs()).unwrap_or(u32::MAX);
-    if let Ok(cookie) = HeaderValue::from_str(&store.cookie.set(&token, Some(max_age))) {
+    if let Ok(cookie) = HeaderValue::from_str(&store.0.cookie.set(&token, Some(max_age))) {
         headers.insert(header::SET_COOKIE, cookie);
     }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -127,20 +130,20 @@ pub async fn give_back(
     let token = request
         .headers()
         .get(header::COOKIE)
-        .and_then(|h| store.cookie.read(h.to_str().ok()?))
+        .and_then(|h| store.0.cookie.read(h.to_str().ok()?))
         .map(str::to_owned);
     let Some(token) = token.filter(|_| accepts_html(request.headers())) else {
         return next.run(request).await;
     };
     // Taken whether or not this is its page: a form shows once, on the page it was sent back
     // to, and never later on another.
-    if let Some(kept) = store.kept.remove(&token)
+    if let Some(kept) = store.0.kept.remove(&token)
         && kept.page == request.uri().path()
     {
         request.extensions_mut().insert(kept.form.clone());
     }
     let mut response = next.run(request).await;
-    if let Ok(clear) = HeaderValue::from_str(&store.cookie.clear()) {
+    if let Ok(clear) = HeaderValue::from_str(&store.0.cookie.clear()) {
         response.headers_mut().append(header::SET_COOKIE, clear);
     }
     response
