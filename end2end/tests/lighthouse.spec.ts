@@ -3,21 +3,12 @@
 // asserted: this machine is shared and its timings are noisy.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { chromiumFlags, chromiumPath } from "../chromium";
 import { test, expect } from "./fixtures";
 
 const run = promisify(execFile);
 
-// Debian's Chromium, with the flags it needs on this closed network (playwright.config.ts).
-const chromeFlags = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-].join(" ");
+const chromeFlags = ["--headless=new", ...chromiumFlags].join(" ");
 
 type Report = {
   runtimeError?: { code: string; message: string };
@@ -31,7 +22,7 @@ async function audit(url: string): Promise<Report> {
     const { stdout } = await run(
       "node_modules/.bin/lighthouse",
       [url, "--quiet", "--output=json", "--output-path=stdout", `--chrome-flags=${chromeFlags}`],
-      { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, maxBuffer: 64 * 1024 * 1024 },
+      { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024 },
     );
     const report = JSON.parse(stdout) as Report;
     if (!report.runtimeError || attempt === 3) return report;
