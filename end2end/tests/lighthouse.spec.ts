@@ -16,16 +16,23 @@ type Report = {
   audits: Record<string, { numericValue?: number }>;
 };
 
-/** One Lighthouse run; a run whose trace failed to record (it happens) is made again. */
+/**
+ * One Lighthouse run. A run whose trace failed to record (NO_NAVSTART: it happens on this
+ * machine) is made again, whether Lighthouse reported it in its JSON or by failing.
+ */
 async function audit(url: string): Promise<Report> {
   for (let attempt = 1; ; attempt++) {
-    const { stdout } = await run(
-      "node_modules/.bin/lighthouse",
-      [url, "--quiet", "--output=json", "--output-path=stdout", `--chrome-flags=${chromeFlags}`],
-      { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024 },
-    );
-    const report = JSON.parse(stdout) as Report;
-    if (!report.runtimeError || attempt === 3) return report;
+    try {
+      const { stdout } = await run(
+        "node_modules/.bin/lighthouse",
+        [url, "--quiet", "--output=json", "--output-path=stdout", `--chrome-flags=${chromeFlags}`],
+        { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024 },
+      );
+      const report = JSON.parse(stdout) as Report;
+      if (!report.runtimeError || attempt === 3) return report;
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes("NO_NAVSTART")) throw error;
+    }
   }
 }
 
