@@ -1,7 +1,7 @@
-//! Indexes that let the lists answer from an index alone what they read at every request:
-//! the services list's counts (how many, and how many are due for review), and the newest
-//! edit of a profile, a service and a glossary term, by which the directory's search and the
-//! glossary's kept searches know they are still current. Without them each read every row.
+//! Indexes that let the lists answer from an index alone what they read at every request: the
+//! newest edit of a profile, a service and a glossary term, by which the directory's copy (its
+//! search and the services list) and the glossary's kept searches know they are still
+//! current. Without them each read every row.
 
 use sea_orm_migration::prelude::*;
 
@@ -31,16 +31,8 @@ impl MigrationTrait for Migration {
     }
 }
 
-fn indexes() -> [(&'static str, DynIden, Vec<DynIden>); 4] {
+fn indexes() -> [(&'static str, DynIden, Vec<DynIden>); 3] {
     [
-        (
-            "service_review_due",
-            Service::Table.into_iden(),
-            vec![
-                Service::Published.into_iden(),
-                Service::ReviewedAt.into_iden(),
-            ],
-        ),
         (
             "service_updated",
             Service::Table.into_iden(),
@@ -62,8 +54,6 @@ fn indexes() -> [(&'static str, DynIden, Vec<DynIden>); 4] {
 #[derive(DeriveIden)]
 enum Service {
     Table,
-    Published,
-    ReviewedAt,
     UpdatedAt,
 }
 

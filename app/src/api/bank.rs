@@ -31,20 +31,20 @@ pub async fn service_list(
 ) -> Result<(ServicesPage, bool), AppError> {
     let db = super::context::db()?;
     let may_edit = editor().await?.is_some();
-    let filter = crate::db::bank::ServiceFilter {
+    let filter = crate::domain::bank::ServiceFilter {
         due_only: review.as_deref() == Some("due"),
         drafts: may_edit,
     };
-    let size = crate::domain::bank::SERVICES_PER_PAGE;
-    let list = crate::db::bank::services(
-        db.reader(),
-        chrono::Utc::now(),
+    let kept = super::context::directory_index()?
+        .load(db.reader())
+        .await
+        .map_err(|e| AppError::internal("listing services", e))?;
+    let list = kept.services.page(
         filter,
         page.unwrap_or(1),
-        size,
-    )
-    .await
-    .map_err(|e| AppError::internal("listing services", e))?;
+        crate::domain::bank::SERVICES_PER_PAGE,
+        chrono::Utc::now(),
+    );
     Ok((list, may_edit))
 }
 

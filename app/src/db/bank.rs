@@ -2,12 +2,12 @@
 
 use super::entities::{job_role, organisation, profile, service, staff_group, team, user_account};
 use crate::domain::bank::{
-    self, ChampionLink, JobRole, RoleLink, Service, ServiceStatus, ServiceSummary, ServicesPage,
+    ChampionLink, JobRole, RoleLink, Service, ServiceBank, ServiceStatus, ServiceSummary,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, JoinType,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Statement,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -16,80 +16,9 @@ fn status(stored: &str) -> ServiceStatus {
     ServiceStatus::parse(stored).unwrap_or(ServiceStatus::Closed)
 }
 
-/// Which services a list shows.
-#[derive(Clone, Copy, Debug)]
-pub struct ServiceFilter {
-    /// Only those not reviewed for a year.
-    pub due_only: bool,
-    /// Unpublished entries too: for those who edit the bank.
-    pub drafts: bool,
-}
-
-/// The services a list shows, unordered.
-fn listed(filter: ServiceFilter) -> Select<service::Entity> {
-    let all = service::Entity::find();
-    if filter.drafts {
-        all
-    } else {
-        all.filter(service::Column::Published.eq(true))
-    }
-}
-
-/// How many services a list shows, how many were never reviewed, and how many were last
-/// reviewed before `cutoff`. Each count is a range of the index `service_review_due`
-/// (counting the due ones row by row over the whole list read every entry and cost more
-/// than the rest of the query).
-fn counts(filter: ServiceFilter, cutoff: DateTime<Utc>) -> Statement {
-    let (shown, values): (&str, &[bool]) = if filter.drafts {
-        ("published IN (?, ?)", &[false, true])
-    } else {
-        ("published = ?", &[true])
-    };
-    let mut bound: Vec<sea_orm::Value> = Vec::new();
-    for _ in 0..3 {
-        bound.extend(values.iter().map(|&v| v.into()));
-    }
-    bound.push(cutoff.into());
-    Statement::from_sql_and_values(
-        DbBackend::Sqlite,
-        format!(
-            "SELECT (SELECT count(*) FROM service WHERE {shown}), \
-             (SELECT count(*) FROM service WHERE {shown} AND reviewed_at IS NULL), \
-             (SELECT count(*) FROM service WHERE {shown} AND reviewed_at < ?)"
-        ),
-        bound,
-    )
-}
-
-/// One page (from 1) of the services by name, with how many there are in all and how many
-/// are due for review.
-pub async fn services(
-    conn: &impl ConnectionTrait,
-    now: DateTime<Utc>,
-    filter: ServiceFilter,
-    page: u64,
-    size: u64,
-) -> Result<ServicesPage, DbErr> {
-    let cutoff = now - chrono::Duration::days(bank::REVIEW_EVERY_DAYS);
-    let due_filter = Condition::any()
-        .add(service::Column::ReviewedAt.is_null())
-        .add(service::Column::ReviewedAt.lt(cutoff));
-    // Two queries: both counts, then the page with its names. Each query costs a round trip
-    // to SQLite's thread, which was most of this list's time (it took five); counting with
-    // window functions in the page's query was slower still, as SQLite then sorts every row.
-    let counted = conn
-        .query_one_raw(counts(filter, cutoff))
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound("service counts".into()))?;
-    let all: i64 = counted.try_get_by_index(0)?;
-    let due: i64 = counted.try_get_by_index::<i64>(1)? + counted.try_get_by_index::<i64>(2)?;
-    let total = if filter.due_only { due } else { all } as u64;
-    let last = total.div_ceil(size).max(1);
-    let page = page.clamp(1, last);
-    let mut query = listed(filter);
-    if filter.due_only {
-        query = query.filter(due_filter);
-    }
+/// Every service with the names of its organisation and staff group, for the list of
+/// services (kept in memory by `db::directory::Index`).
+pub async fn service_bank(conn: &impl ConnectionTrait) -> Result<ServiceBank, DbErr> {
     type Row = (
         i32,
         String,
@@ -99,7 +28,7 @@ pub async fn services(
         Option<String>,
         Option<String>,
     );
-    let rows: Vec<Row> = query
+    let rows: Vec<Row> = service::Entity::find()
         .select_only()
         .columns([
             service::Column::Id,
@@ -124,35 +53,27 @@ pub async fn services(
                 .to(staff_group::Column::Id)
                 .into(),
         )
-        .order_by_asc(service::Column::Name)
-        .limit(size)
-        .offset((page - 1) * size)
         .into_tuple()
         .all(conn)
         .await?;
-    let services = rows
-        .into_iter()
-        .map(
-            |(id, name, stored_status, published, reviewed_at, organisation, group, ..)| {
-                ServiceSummary {
-                    id,
-                    name,
-                    organisation: organisation.unwrap_or_default(),
-                    staff_group: group.unwrap_or_default(),
-                    status: status(&stored_status),
-                    published,
-                    review_due: bank::review_due(reviewed_at, now),
-                }
-            },
-        )
-        .collect();
-    Ok(ServicesPage {
-        services,
-        total,
-        due: due as u64,
-        page,
-        pages: last,
-    })
+    Ok(ServiceBank::new(
+        rows.into_iter()
+            .map(
+                |(id, name, stored_status, published, reviewed_at, organisation, group)| {
+                    let summary = ServiceSummary {
+                        id,
+                        name,
+                        organisation: organisation.unwrap_or_default(),
+                        staff_group: group.unwrap_or_default(),
+                        status: status(&stored_status),
+                        published,
+                        review_due: false,
+                    };
+                    (summary, reviewed_at)
+                },
+            )
+            .collect(),
+    ))
 }
 
 /// One service, published or not, with its champions (the people in the team that runs it)
@@ -334,47 +255,34 @@ pub async fn published_ids(conn: &impl ConnectionTrait) -> Result<Vec<i32>, DbEr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::testing::{query_plan, temp_db};
+    use crate::{
+        db::testing::temp_db,
+        domain::bank::{ServiceFilter, review_due},
+    };
 
     #[tokio::test]
-    async fn the_counts_are_those_of_the_rows() {
+    async fn the_list_holds_every_service_with_its_names_and_counts_as_the_rows_do() {
         let t = temp_db().await;
         crate::db::demo::seed(&t.db).await.unwrap();
         let now = Utc::now();
-        let cutoff = now - chrono::Duration::days(bank::REVIEW_EVERY_DAYS);
         let rows = service::Entity::find().all(t.db.reader()).await.unwrap();
+        let bank = service_bank(t.db.reader()).await.unwrap();
         for drafts in [false, true] {
             let shown: Vec<_> = rows.iter().filter(|r| drafts || r.published).collect();
             let due = shown
                 .iter()
-                .filter(|r| r.reviewed_at.is_none_or(|at| at < cutoff))
+                .filter(|r| review_due(r.reviewed_at, now))
                 .count();
             let filter = ServiceFilter {
                 due_only: false,
                 drafts,
             };
-            let page = services(t.db.reader(), now, filter, 1, 5).await.unwrap();
+            let page = bank.page(filter, 1, 500, now);
             assert_eq!((page.total, page.due), (shown.len() as u64, due as u64));
             assert!(due > 0 && due < shown.len(), "the demo has both");
-        }
-    }
-
-    #[tokio::test]
-    async fn the_lists_counts_read_only_an_index() {
-        let t = temp_db().await;
-        for drafts in [false, true] {
-            let filter = ServiceFilter {
-                due_only: false,
-                drafts,
-            };
-            let counted = counts(filter, Utc::now());
-            let values = counted.values.map(|v| v.0).unwrap_or_default();
-            let plan = query_plan(&t.db, &counted.sql, values).await;
-            assert_eq!(
-                plan.matches("USING COVERING INDEX service_review_due (published")
-                    .count(),
-                3,
-                "{plan}"
+            assert!(
+                page.services.iter().all(|s| !s.organisation.is_empty()),
+                "with their organisations' names"
             );
         }
     }

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::domain::{
     audit::FieldChange,
+    bank::ServiceBank,
     directory::{
         Directory, PersonCard, Placement, Profile, Searchable, TeamChoice, TeamService,
         ValidProfile,
@@ -75,9 +76,10 @@ async fn tags_by_profile(
     Ok(tags)
 }
 
-/// The directory as its search sees it, kept between requests and loaded again only when
-/// profiles, services, teams or organisations have changed (loading 500 profiles took 11 ms,
-/// most of a search). One per server.
+/// The directory as its search sees it, and the services as their list shows them, kept
+/// between requests and loaded again only when profiles, services, teams or organisations
+/// have changed (loading 500 profiles took 11 ms, most of a search; reading a page of the
+/// services row by row, more than drawing it). One per server.
 #[derive(Clone, Debug, Default)]
 pub struct Index(Arc<Mutex<Option<Arc<Loaded>>>>);
 
@@ -88,6 +90,7 @@ pub struct Loaded {
     pub people: Directory,
     pub staff_groups: Vec<String>,
     pub organisations: Vec<String>,
+    pub services: ServiceBank,
 }
 
 /// What changes whenever something a search reads changes: a profile's or service's
@@ -113,6 +116,7 @@ impl Index {
                 .map(|g| g.name)
                 .collect(),
             organisations: super::network::organisations(conn).await?,
+            services: super::bank::service_bank(conn).await?,
         });
         *self.0.lock().expect("not poisoned") = Some(loaded.clone());
         Ok(loaded)

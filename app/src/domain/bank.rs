@@ -67,13 +67,73 @@ pub struct ServiceSummary {
 /// Services per page of the list.
 pub const SERVICES_PER_PAGE: u64 = 25;
 
+/// Which services a list shows.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ServiceFilter {
+    /// Only those not reviewed for a year.
+    pub due_only: bool,
+    /// Unpublished entries too: for those who edit the bank.
+    pub drafts: bool,
+}
+
+/// Every service by name, as the list of services reads it: a copy kept in memory between
+/// requests (see `db::directory::Index`), as reading a page of it from SQLite, row by row,
+/// cost more than drawing it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ServiceBank(Vec<(ServiceSummary, Option<DateTime<Utc>>)>);
+
+impl ServiceBank {
+    /// The services with when each was last reviewed (their `review_due` is worked out again
+    /// for each page); any order.
+    pub fn new(mut services: Vec<(ServiceSummary, Option<DateTime<Utc>>)>) -> Self {
+        services.sort_by(|a, b| a.0.name.cmp(&b.0.name).then(a.0.id.cmp(&b.0.id)));
+        Self(services)
+    }
+
+    /// Page `page` (from 1, kept within the list) of `size` services by name, with how many
+    /// the list holds and how many of those shown are due for review at `now`.
+    pub fn page(
+        &self,
+        filter: ServiceFilter,
+        page: u64,
+        size: u64,
+        now: DateTime<Utc>,
+    ) -> ServicesPage {
+        let shown = self
+            .0
+            .iter()
+            .filter(|(s, _)| filter.drafts || s.published)
+            .map(|(s, reviewed_at)| (s, review_due(*reviewed_at, now)));
+        let due = shown.clone().filter(|(_, due)| *due).count() as u64;
+        let listed = shown.filter(|(_, due)| *due || !filter.due_only);
+        let total = listed.clone().count() as u64;
+        let pages = total.div_ceil(size).max(1);
+        let page = page.clamp(1, pages);
+        let services = listed
+            .skip(((page - 1) * size) as usize)
+            .take(size as usize)
+            .map(|(s, review_due)| ServiceSummary {
+                review_due,
+                ..s.clone()
+            })
+            .collect();
+        ServicesPage {
+            services,
+            total,
+            due,
+            page,
+            pages,
+        }
+    }
+}
+
 /// One page of the list of services.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServicesPage {
     pub services: Vec<ServiceSummary>,
     /// How many services the list holds (all, or those due for review).
     pub total: u64,
-    /// How many published services are due for review.
+    /// How many of the services shown (published, or all for editors) are due for review.
     pub due: u64,
     pub page: u64,
     pub pages: u64,
@@ -638,5 +698,68 @@ mod tests {
             now
         ));
         assert!(review_due(None, now));
+    }
+
+    fn bank_of(rows: &[(bool, Option<i64>)], now: DateTime<Utc>) -> ServiceBank {
+        ServiceBank::new(
+            rows.iter()
+                .enumerate()
+                .rev()
+                .map(|(i, &(published, reviewed_days_ago))| {
+                    let summary = ServiceSummary {
+                        id: i as i32,
+                        name: format!("Service {i:03}"),
+                        organisation: String::new(),
+                        staff_group: String::new(),
+                        status: ServiceStatus::Active,
+                        published,
+                        review_due: false,
+                    };
+                    let reviewed = reviewed_days_ago.map(|d| now - chrono::Duration::days(d));
+                    (summary, reviewed)
+                })
+                .collect(),
+        )
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_page_of_services_is_the_slice_of_those_the_filter_keeps_by_name(
+            rows in proptest::collection::vec(
+                (proptest::bool::ANY, proptest::option::of(0i64..800)),
+                0..80,
+            ),
+            due_only in proptest::bool::ANY,
+            drafts in proptest::bool::ANY,
+            page in 0u64..6,
+        ) {
+            let now = Utc::now();
+            let filter = ServiceFilter { due_only, drafts };
+            let got = bank_of(&rows, now).page(filter, page, 10, now);
+            let shown: Vec<(usize, bool)> = rows
+                .iter()
+                .enumerate()
+                .filter(|(_, (published, _))| drafts || *published)
+                .map(|(i, (_, days))| (i, days.is_none_or(|d| d > REVIEW_EVERY_DAYS)))
+                .collect();
+            let listed: Vec<usize> = shown
+                .iter()
+                .filter(|(_, due)| *due || !due_only)
+                .map(|(i, _)| *i)
+                .collect();
+            proptest::prop_assert_eq!(got.due, shown.iter().filter(|(_, due)| *due).count() as u64);
+            proptest::prop_assert_eq!(got.total, listed.len() as u64);
+            proptest::prop_assert_eq!(got.pages, (listed.len() as u64).div_ceil(10).max(1));
+            proptest::prop_assert_eq!(got.page, page.clamp(1, got.pages));
+            let start = ((got.page - 1) * 10) as usize;
+            let expected: Vec<i32> =
+                listed.iter().skip(start).take(10).map(|&i| i as i32).collect();
+            let ids: Vec<i32> = got.services.iter().map(|s| s.id).collect();
+            proptest::prop_assert_eq!(ids, expected);
+            for s in &got.services {
+                let due = rows[s.id as usize].1.is_none_or(|d| d > REVIEW_EVERY_DAYS);
+                proptest::prop_assert_eq!(s.review_due, due);
+            }
+        }
     }
 }

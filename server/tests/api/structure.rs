@@ -126,3 +126,36 @@ async fn organisations_are_added_with_checked_fields_and_only_by_coordinators() 
     .await;
     assert_eq!(count().await, 4);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn renaming_an_organisation_reaches_a_list_of_services_already_read() {
+    let app = spawn_app().await;
+    let cookie = member_as(&app, "coordinator@example.org", Role::Coordinator).await;
+    let org = organisation::Entity::find()
+        .filter(organisation::Column::Name.eq("North Somerset Council"))
+        .one(app.db.reader())
+        .await
+        .unwrap()
+        .unwrap();
+    // The list comes from the directory's copy in memory, loaded here; a rename changes no
+    // service, so the copy must be told.
+    let (_, before) = page(&app, "/services", None).await;
+    assert!(before.contains("North Somerset Council"), "{before}");
+    let id = org.id.to_string();
+    let fields = [
+        ("kind", "organisation"),
+        ("id", id.as_str()),
+        ("name", "North Somerset Unitary Council"),
+        ("description", org.description.as_str()),
+        ("url", org.url.as_str()),
+    ];
+    let edit = format!("/organisations/{id}/edit");
+    let response = submit(&app, &edit, SaveUnit::PATH, &fields, Some(&cookie)).await;
+    assert_eq!(location(&response), "/teams?done=saved");
+    let (_, after) = page(&app, "/services", None).await;
+    assert!(
+        after.contains("North Somerset Unitary Council")
+            && !after.contains("North Somerset Council<"),
+        "{after}"
+    );
+}
