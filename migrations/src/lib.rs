@@ -10,6 +10,7 @@ mod m20261122_000005_directory;
 mod m20261122_000006_imports;
 mod m20261122_000007_glossary;
 mod m20261202_000008_list_indexes;
+mod m20261202_000009_meetings;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_imports::Migration),
             Box::new(m20261122_000007_glossary::Migration),
             Box::new(m20261202_000008_list_indexes::Migration),
+            Box::new(m20261202_000009_meetings::Migration),
         ]
     }
 }

@@ -1,5 +1,6 @@
 //! The `champions` server: settings, HTTP application, and the commands of the binary.
 
+mod calendar;
 pub mod config;
 mod cross_site;
 mod downloads;

@@ -1,5 +1,6 @@
-//! Asks the owners of stale profiles to confirm them: a check every `every` (an hour unless
-//! set otherwise), each owner emailed once per stale spell through the outbox.
+//! The hourly chores, run every `every` (an hour unless set otherwise): asks the owners of
+//! stale profiles to confirm them, each owner emailed once per stale spell through the
+//! outbox; and makes each meeting series' meetings up to a year ahead as the days go by.
 
 use app::{db::Db, mail::Postbox};
 use std::time::Duration;
@@ -21,6 +22,19 @@ pub async fn run(
             txn.commit().await?;
             Ok::<_, sea_orm::DbErr>(asked)
         };
+        let made = async {
+            let txn = db.begin_write().await?;
+            let made = app::db::meetings::top_up(&txn, chrono::Utc::now()).await?;
+            txn.commit().await?;
+            Ok::<_, sea_orm::DbErr>(made)
+        };
+        match made.await {
+            Ok(0) => {}
+            Ok(made) => tracing::info!(made, "made the meeting series' next meetings"),
+            Err(e) => {
+                tracing::error!(error = %e, "could not make the meeting series' next meetings")
+            }
+        }
         match checked.await {
             Ok(0) => {}
             Ok(asked) => {

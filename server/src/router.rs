@@ -90,6 +90,12 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
     Router::new()
         .route("/healthz", get(healthz).with_state(db.clone()))
         .merge(crate::oruk::routes(db.clone()))
+        .merge(crate::calendar::routes(
+            db.clone(),
+            config.session,
+            config.mail.from.clone(),
+            config.postbox.public_url.clone(),
+        ))
         .merge(crate::glossary_results::routes(db, glossary))
         .leptos_routes_with_context(&options, generate_route_list(App), context.clone(), {
             let options = options.clone();

@@ -12,6 +12,7 @@ pub mod directory;
 pub mod glossary;
 pub mod history;
 pub mod import;
+pub mod meetings;
 pub mod network;
 pub mod outbox;
 pub mod password;

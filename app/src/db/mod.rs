@@ -13,6 +13,7 @@ pub mod glossary_suggestions;
 pub mod history;
 pub mod import;
 pub mod links;
+pub mod meetings;
 pub mod network;
 pub mod outbox;
 pub mod sessions;

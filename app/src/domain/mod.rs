@@ -8,6 +8,7 @@ pub mod fields;
 pub mod glossary;
 pub mod history;
 pub mod import;
+pub mod meetings;
 pub mod navigation;
 pub mod network;
 pub mod outbox;

@@ -11,6 +11,7 @@ const AREAS: &[(&str, &str)] = &[
     ("/services", "Services"),
     ("/roles", "Job roles"),
     ("/glossary", "Glossary"),
+    ("/meetings", "Meetings"),
     ("/about", "About the network"),
 ];
 

@@ -83,6 +83,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("glossary/:id") view=pages::GlossaryTermPage ssr=SsrMode::Async />
                     <Route path=path!("glossary/:id/edit") view=pages::EditTermPage ssr=SsrMode::Async />
                     <Route path=path!("glossary/:id/history") view=|| view! { <pages::HistoryPage kind="glossary_term" /> } ssr=SsrMode::Async />
+                    <Route path=path!("meetings") view=pages::MeetingsPage ssr=SsrMode::Async />
+                    <Route path=path!("meetings/new") view=pages::NewMeetingPage ssr=SsrMode::Async />
+                    <Route path=path!("meetings/series/new") view=pages::NewSeriesPage ssr=SsrMode::Async />
+                    <Route path=path!("meetings/:id") view=pages::MeetingPage ssr=SsrMode::Async />
                     <Route path=path!("about") view=pages::About />
                     <Route path=path!("accessibility") view=pages::Accessibility />
                     <Route path=path!("login") view=pages::SignInPage />

@@ -23,6 +23,10 @@ use app::{
         },
         history::RecordHistory,
         import::{CheckedUpload, ConfirmImport, PeopleCsv, ServicesCsv, UploadImport},
+        meetings::{
+            AddMeeting, CancelMeeting, ChangeMeeting, ListMeetings, ReadMeeting, ScheduleSeries,
+            SeriesChoices,
+        },
         network::StaffGroups,
         outbox::MailOutbox,
         password::{ChangePassword, PasswordReset, RequestPasswordReset, ResetPassword},
@@ -191,6 +195,26 @@ const TABLE: &[(&str, Access, &str)] = &[
         Access::Role(Role::Coordinator),
         "id=1&name=Grace%20Okafor&job_title=Education%20Welfare%20Officer&team_id=1&work_email=grace.okafor%40example.org",
     ),
+    (ListMeetings::PATH, Access::SignedIn, ""),
+    (ReadMeeting::PATH, Access::SignedIn, "id=1"),
+    (SeriesChoices::PATH, Access::Role(Role::Coordinator), ""),
+    // Invalid (no dates) or about no meeting for everyone allowed, so nothing changes.
+    (
+        ScheduleSeries::PATH,
+        Access::Role(Role::Coordinator),
+        "name=x&rule=custom&first_date=&start_time=&end_time=",
+    ),
+    (
+        AddMeeting::PATH,
+        Access::Role(Role::Coordinator),
+        "series_id=1&title=x&date=&start_time=&end_time=",
+    ),
+    (
+        ChangeMeeting::PATH,
+        Access::Role(Role::Coordinator),
+        "id=0&title=x&date=&start_time=&end_time=",
+    ),
+    (CancelMeeting::PATH, Access::Role(Role::Coordinator), "id=0"),
 ];
 
 #[test]

@@ -11,6 +11,7 @@ mod health;
 mod helpers;
 mod import;
 mod mail;
+mod meetings;
 mod openreferral;
 mod pages;
 mod password;

@@ -10,6 +10,7 @@ use app::{
         directory::{SaveProfile, UploadPhoto},
         glossary::{ApproveSuggestion, RejectSuggestion, SaveTerm, SuggestTerm},
         import::UploadImport,
+        meetings::{AddMeeting, ChangeMeeting, ScheduleSeries},
         password::{ChangePassword, RequestPasswordReset, ResetPassword},
         structure::{SaveTeam, SaveUnit},
         users::{ChangeRole, InviteUser},
@@ -394,6 +395,68 @@ async fn service_and_job_role_forms_keep_what_was_typed() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn meeting_forms_keep_what_was_typed() {
+    let app = spawn_app().await;
+    let cookie = member_as(&app, "coordinator@example.org", Role::Coordinator).await;
+    let sent = Sent {
+        page: "/meetings/series/new".into(),
+        action: ScheduleSeries::PATH,
+        cookie: Some(cookie.clone()),
+        fields: owned(&[
+            ("name", "Champions, south"),
+            ("rule", "custom"),
+            ("custom_rule", "FREQ=MONTHLY;BYDAY=1MO"),
+            ("first_date", "2020-01-06"),
+            ("start_time", "09:30"),
+            ("end_time", "11:00"),
+            ("venue", "Room 1"),
+            ("online_link", "https://teams.example.org/l/south"),
+        ]),
+        file: None,
+    };
+    let shown = [
+        Shown::Value("name", "Champions, south".into()),
+        Shown::Chosen("rule", "custom".into()),
+        Shown::Value("custom_rule", "FREQ=MONTHLY;BYDAY=1MO".into()),
+        Shown::Value("start_time", "09:30".into()),
+        Shown::Value("end_time", "11:00".into()),
+        Shown::Value("venue", "Room 1".into()),
+        Shown::Value("online_link", "https://teams.example.org/l/south".into()),
+    ];
+    comes_back(&app, sent, "first_date", &shown).await;
+
+    let meeting = [
+        ("title", "Launch"),
+        ("date", "2099-02-30"),
+        ("start_time", "14:00"),
+        ("end_time", "15:00"),
+        ("venue", "Council Chamber"),
+        ("online_link", ""),
+    ];
+    let shown = [
+        Shown::Value("title", "Launch".into()),
+        Shown::Value("start_time", "14:00".into()),
+        Shown::Value("venue", "Council Chamber".into()),
+    ];
+    let sent = Sent {
+        page: "/meetings/new".into(),
+        action: AddMeeting::PATH,
+        cookie: Some(cookie.clone()),
+        fields: owned(&[&[("series_id", "1")][..], &meeting].concat()),
+        file: None,
+    };
+    comes_back(&app, sent, "date", &shown).await;
+    let sent = Sent {
+        page: "/meetings/1".into(),
+        action: ChangeMeeting::PATH,
+        cookie: Some(cookie),
+        fields: owned(&[&[("id", "1")][..], &meeting].concat()),
+        file: None,
+    };
+    comes_back(&app, sent, "date", &shown).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn team_organisation_and_staff_group_forms_keep_what_was_typed() {
     let app = spawn_app().await;
     let cookie = member_as(&app, "coordinator@example.org", Role::Coordinator).await;
@@ -735,6 +798,9 @@ async fn no_address_puts_a_message_on_a_form_page() {
         ("/users/invite".into(), InviteUser::PATH),
         (format!("/users/{user}"), ChangeRole::PATH),
         ("/import".into(), UploadImport::PATH),
+        ("/meetings/series/new".into(), ScheduleSeries::PATH),
+        ("/meetings/new".into(), AddMeeting::PATH),
+        ("/meetings/1".into(), ChangeMeeting::PATH),
     ];
     let words = "Your account is suspended. Call 0800 000 000";
     for (form_page, action) in pages {

@@ -1,11 +1,12 @@
 //! The demo network `champions seed-demo` loads into an empty database, taken from the
 //! practice example in shared/seeds. It grows with each area: so far, the four staff groups,
-//! their organisations and teams, twenty champions, the bank of services and job roles, and
-//! the glossary.
+//! their organisations and teams, twenty champions, the bank of services and job roles,
+//! the glossary, and the meeting series.
 
 mod bank;
 mod directory;
 mod glossary;
+mod meetings;
 
 use super::{
     Db, DbError,
@@ -63,6 +64,7 @@ pub async fn seed(db: &Db) -> Result<SeedOutcome, DbError> {
     staff_group::Entity::insert_many(rows).exec(&txn).await?;
     seed_directory_and_bank(&txn).await?;
     glossary::seed(&txn).await?;
+    meetings::seed(&txn).await?;
     txn.commit().await?;
     Ok(SeedOutcome::Loaded)
 }

@@ -7,6 +7,8 @@ pub mod glossary_term;
 pub mod import_batch;
 pub mod job_role;
 pub mod mail_outbox;
+pub mod meeting;
+pub mod meeting_series;
 pub mod organisation;
 pub mod profile;
 pub mod profile_photo;

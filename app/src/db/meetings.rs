@@ -1,0 +1,422 @@
+//! Meeting series and their meetings as stored. A series makes its meetings from its rule
+//! `MONTHS_AHEAD` months ahead, when it is made and again every day (`top_up`); a meeting
+//! remembers the rule's date it was made for, so one moved or cancelled is never made again.
+//! Every change is logged in the audit log, in the transaction of the change.
+
+use super::{
+    audit::{self, AuditRecord},
+    entities::{meeting, meeting_series, user_account},
+};
+use crate::domain::{
+    account::{AccountStatus, Role},
+    audit::Action,
+    meetings::{
+        MONTHS_AHEAD, MeetingDetail, MeetingSummary, MeetingsOverview, SeriesSummary, ValidMeeting,
+        ValidSeries, ZONE,
+        ics::{Event, Person},
+        recurrence::{self, Rule},
+    },
+};
+use chrono::{DateTime, Months, NaiveDate, NaiveDateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use std::collections::BTreeSet;
+
+/// The wall-clock time now where the network meets.
+pub fn local_now(now: DateTime<Utc>) -> NaiveDateTime {
+    now.with_timezone(&zone(ZONE)).naive_local()
+}
+
+fn zone(name: &str) -> chrono_tz::Tz {
+    // Zones are written by this code only (`ZONE`); an unknown one would be a bug, and the
+    // network's own zone is the right reading of it.
+    name.parse().unwrap_or(chrono_tz::Europe::London)
+}
+
+/// Makes a series and its meetings up to `MONTHS_AHEAD` months from today, and logs it.
+/// Returns the series' id.
+pub async fn create_series(
+    conn: &impl ConnectionTrait,
+    series: &ValidSeries,
+    actor: i32,
+    now: DateTime<Utc>,
+) -> Result<i32, DbErr> {
+    let id = insert_series(conn, series, now).await?;
+    audit::record(
+        conn,
+        now,
+        AuditRecord {
+            actor: Some(actor),
+            action: Action::Create,
+            record: Some(("meeting_series", id.to_string())),
+            changes: vec![],
+        },
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Makes a series and its meetings from its first date up to `MONTHS_AHEAD` months from
+/// today (the demo's begins in the past).
+pub(super) async fn insert_series(
+    conn: &impl ConnectionTrait,
+    series: &ValidSeries,
+    now: DateTime<Utc>,
+) -> Result<i32, DbErr> {
+    let until = local_now(now).date() + Months::new(MONTHS_AHEAD);
+    let id = meeting_series::Entity::insert(meeting_series::ActiveModel {
+        name: Set(series.name.clone()),
+        rule: Set(series.rule.clone()),
+        first_date: Set(series.first_date),
+        start_time: Set(series.start),
+        end_time: Set(series.end),
+        time_zone: Set(ZONE.into()),
+        venue: Set(series.venue.clone()),
+        online_link: Set(series.online_link.clone()),
+        generated_until: Set(series.first_date),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .exec(conn)
+    .await?
+    .last_insert_id;
+    let stored = meeting_series::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(DbErr::RecordNotFound("the series just made".into()))?;
+    extend(conn, &stored, until, now).await?;
+    Ok(id)
+}
+
+/// A series' members: every active champion and coordinator.
+fn members() -> sea_orm::Select<user_account::Entity> {
+    user_account::Entity::find()
+        .filter(user_account::Column::Status.eq(AccountStatus::Active.as_str()))
+        .filter(
+            user_account::Column::Role.is_in([Role::Champion.as_str(), Role::Coordinator.as_str()]),
+        )
+}
+
+/// Makes every series' meetings up to `MONTHS_AHEAD` months from today; run daily. Returns how
+/// many meetings were made.
+pub async fn top_up(conn: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<usize, DbErr> {
+    let until = local_now(now).date() + Months::new(MONTHS_AHEAD);
+    let due = meeting_series::Entity::find()
+        .filter(meeting_series::Column::GeneratedUntil.lt(until))
+        .all(conn)
+        .await?;
+    let mut made = 0;
+    for series in due {
+        made += extend(conn, &series, until, now).await?;
+    }
+    Ok(made)
+}
+
+/// Makes the series' meetings from the rule's dates up to `until` that it has none for yet.
+async fn extend(
+    conn: &impl ConnectionTrait,
+    series: &meeting_series::Model,
+    until: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<usize, DbErr> {
+    let rule = Rule::parse(
+        &series.rule,
+        series.first_date,
+        series.start_time,
+        zone(&series.time_zone),
+    )
+    .map_err(|message| DbErr::Custom(format!("series {}: stored rule: {message}", series.id)))?;
+    let have: BTreeSet<NaiveDate> = meeting::Entity::find()
+        .select_only()
+        .column(meeting::Column::OccurrenceDate)
+        .filter(meeting::Column::SeriesId.eq(series.id))
+        .filter(meeting::Column::OccurrenceDate.is_not_null())
+        .into_tuple::<NaiveDate>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect();
+    let from = series.generated_until.max(series.first_date);
+    let dates = rule.missing(&have, from, until);
+    for &date in &dates {
+        let valid = ValidMeeting {
+            title: series.name.clone(),
+            date,
+            start: series.start_time,
+            end: series.end_time,
+            venue: series.venue.clone(),
+            online_link: series.online_link.clone(),
+        };
+        insert_meeting(conn, series, Some(date), &valid, now).await?;
+    }
+    let mut stored = series.clone().into_active_model();
+    stored.generated_until = Set(until);
+    stored.update(conn).await?;
+    Ok(dates.len())
+}
+
+async fn insert_meeting(
+    conn: &impl ConnectionTrait,
+    series: &meeting_series::Model,
+    occurrence: Option<NaiveDate>,
+    valid: &ValidMeeting,
+    now: DateTime<Utc>,
+) -> Result<i32, DbErr> {
+    let id = meeting::Entity::insert(meeting::ActiveModel {
+        series_id: Set(series.id),
+        occurrence_date: Set(occurrence),
+        title: Set(valid.title.clone()),
+        date: Set(valid.date),
+        start_time: Set(valid.start),
+        end_time: Set(valid.end),
+        time_zone: Set(series.time_zone.clone()),
+        venue: Set(valid.venue.clone()),
+        online_link: Set(valid.online_link.clone()),
+        cancelled: Set(false),
+        uid: Set(format!("{}@champions-network", uuid::Uuid::new_v4())),
+        sequence: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .exec(conn)
+    .await?
+    .last_insert_id;
+    Ok(id)
+}
+
+/// Adds a one-off meeting to a series (a launch, an extra session).
+/// `Ok(None)`: no such series.
+pub async fn add_meeting(
+    conn: &impl ConnectionTrait,
+    series_id: i32,
+    valid: &ValidMeeting,
+    actor: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<i32>, DbErr> {
+    let Some(series) = meeting_series::Entity::find_by_id(series_id)
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let id = insert_meeting(conn, &series, None, valid, now).await?;
+    record(conn, actor, Action::Create, id, now).await?;
+    Ok(Some(id))
+}
+
+/// Changes one meeting, leaving the rest of its series alone. A change of time or place
+/// raises its calendar sequence. `Ok(None)`: no such meeting.
+pub async fn change_meeting(
+    conn: &impl ConnectionTrait,
+    id: i32,
+    next: &ValidMeeting,
+    actor: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<()>, DbErr> {
+    let Some(row) = meeting::Entity::find_by_id(id).one(conn).await? else {
+        return Ok(None);
+    };
+    let moved = valid_of(&row).moves(next);
+    let sequence = row.sequence + i32::from(moved);
+    let mut changed = row.into_active_model();
+    changed.title = Set(next.title.clone());
+    changed.date = Set(next.date);
+    changed.start_time = Set(next.start);
+    changed.end_time = Set(next.end);
+    changed.venue = Set(next.venue.clone());
+    changed.online_link = Set(next.online_link.clone());
+    changed.sequence = Set(sequence);
+    changed.updated_at = Set(now);
+    changed.update(conn).await?;
+    record(conn, actor, Action::Update, id, now).await?;
+    Ok(Some(()))
+}
+
+/// Cancels one meeting (or restores it, with `cancelled` false). `Ok(None)`: no such meeting.
+pub async fn set_cancelled(
+    conn: &impl ConnectionTrait,
+    id: i32,
+    cancelled: bool,
+    actor: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<()>, DbErr> {
+    let Some(row) = meeting::Entity::find_by_id(id).one(conn).await? else {
+        return Ok(None);
+    };
+    if row.cancelled == cancelled {
+        return Ok(Some(()));
+    }
+    let sequence = row.sequence + 1;
+    let mut changed = row.into_active_model();
+    changed.cancelled = Set(cancelled);
+    changed.sequence = Set(sequence);
+    changed.updated_at = Set(now);
+    changed.update(conn).await?;
+    record(conn, actor, Action::Update, id, now).await?;
+    Ok(Some(()))
+}
+
+async fn record(
+    conn: &impl ConnectionTrait,
+    actor: i32,
+    action: Action,
+    meeting: i32,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let entry = AuditRecord {
+        actor: Some(actor),
+        action,
+        record: Some(("meeting", meeting.to_string())),
+        changes: vec![],
+    };
+    audit::record(conn, now, entry).await
+}
+
+fn valid_of(row: &meeting::Model) -> ValidMeeting {
+    ValidMeeting {
+        title: row.title.clone(),
+        date: row.date,
+        start: row.start_time,
+        end: row.end_time,
+        venue: row.venue.clone(),
+        online_link: row.online_link.clone(),
+    }
+}
+
+fn summary(row: &meeting::Model) -> MeetingSummary {
+    MeetingSummary {
+        id: row.id,
+        title: row.title.clone(),
+        date: row.date,
+        start: row.start_time,
+        end: row.end_time,
+        venue: row.venue.clone(),
+        online: !row.online_link.is_empty(),
+        cancelled: row.cancelled,
+    }
+}
+
+/// How many past meetings `/meetings` lists.
+const PAST_SHOWN: usize = 12;
+
+/// The meetings still to end, soonest first; the last `PAST_SHOWN` that have, newest first;
+/// and the series.
+pub async fn overview(
+    conn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    may_schedule: bool,
+) -> Result<MeetingsOverview, DbErr> {
+    let local = local_now(now);
+    let rows = meeting::Entity::find()
+        .order_by_asc(meeting::Column::Date)
+        .order_by_asc(meeting::Column::StartTime)
+        .all(conn)
+        .await?;
+    let (past, upcoming): (Vec<_>, Vec<_>) = rows
+        .iter()
+        .map(summary)
+        .partition(|m| m.date.and_time(m.end) < local);
+    let members = members().count(conn).await?;
+    let series = meeting_series::Entity::find()
+        .order_by_asc(meeting_series::Column::Name)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| SeriesSummary {
+            id: s.id,
+            name: s.name,
+            repeats: recurrence::describe(&s.rule),
+            start: s.start_time,
+            end: s.end_time,
+            members,
+        })
+        .collect();
+    Ok(MeetingsOverview {
+        upcoming,
+        past: past.into_iter().rev().take(PAST_SHOWN).collect(),
+        series,
+        may_schedule,
+    })
+}
+
+/// One meeting with its series and its members (by name).
+pub async fn detail(
+    conn: &impl ConnectionTrait,
+    id: i32,
+    may_edit: bool,
+) -> Result<Option<MeetingDetail>, DbErr> {
+    let Some(row) = meeting::Entity::find_by_id(id).one(conn).await? else {
+        return Ok(None);
+    };
+    let series = meeting_series::Entity::find_by_id(row.series_id)
+        .one(conn)
+        .await?
+        .ok_or(DbErr::RecordNotFound("a meeting's series".into()))?;
+    let members = members()
+        .select_only()
+        .column(user_account::Column::Name)
+        .order_by_asc(user_account::Column::Name)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(Some(MeetingDetail {
+        meeting: summary(&row),
+        series_id: series.id,
+        series_name: series.name,
+        online_link: row.online_link.clone(),
+        from_rule: row.occurrence_date.is_some(),
+        members,
+        may_edit,
+    }))
+}
+
+/// A meeting as stored, for its calendar text.
+pub async fn meeting(
+    conn: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<meeting::Model>, DbErr> {
+    meeting::Entity::find_by_id(id).one(conn).await
+}
+
+/// The series, for the one-off meeting form: (id, name).
+pub async fn series_choices(conn: &impl ConnectionTrait) -> Result<Vec<(i32, String)>, DbErr> {
+    meeting_series::Entity::find()
+        .select_only()
+        .column(meeting_series::Column::Id)
+        .column(meeting_series::Column::Name)
+        .order_by_asc(meeting_series::Column::Name)
+        .into_tuple()
+        .all(conn)
+        .await
+}
+
+/// A stored meeting as a calendar event. `page` is the meeting's address in the service.
+pub fn event<'a>(
+    row: &'a meeting::Model,
+    organizer: Person<'a>,
+    attendee: Option<Person<'a>>,
+    page: &'a str,
+    stamp: DateTime<Utc>,
+) -> Event<'a> {
+    let optional = |text: &'a str| (!text.is_empty()).then_some(text);
+    Event {
+        uid: &row.uid,
+        sequence: u32::try_from(row.sequence).unwrap_or_default(),
+        stamp,
+        start: row.date.and_time(row.start_time),
+        end: row.date.and_time(row.end_time),
+        zone: zone(&row.time_zone),
+        summary: &row.title,
+        description: "",
+        location: optional(&row.venue),
+        online_link: optional(&row.online_link),
+        page: Some(page),
+        cancelled: row.cancelled,
+        organizer,
+        attendee,
+    }
+}

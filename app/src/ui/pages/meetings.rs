@@ -1,0 +1,326 @@
+//! `/meetings` and one meeting's page, with the coordinator's forms that schedule a series,
+//! add a one-off meeting, and change or cancel one meeting.
+
+use crate::{
+    api::meetings::{
+        AddMeeting, CancelMeeting, ChangeMeeting, ScheduleSeries, list_meetings, read_meeting,
+        series_choices,
+    },
+    domain::meetings::{
+        CUSTOM_RULE, MeetingDetail, MeetingForm, MeetingSummary, PRESETS, SeriesForm,
+    },
+    ui::{
+        components::{Done, Page, PageMeta, id_param, refusal, summary_row},
+        forms::{ErrorSummary, Form, SelectField, TextField, form_title, returned_error},
+    },
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_router::hooks::use_query_map;
+
+fn done_message() -> Option<String> {
+    let done = use_query_map().with_untracked(|q| q.get("done"))?;
+    let message = match done.as_str() {
+        "scheduled" => "The series is scheduled: its meetings for the next 12 months are below",
+        "added" => "The meeting is added",
+        "changed" => "The meeting is changed",
+        "cancelled" => "The meeting is cancelled",
+        "restored" => "The meeting is back on",
+        _ => return None,
+    };
+    Some(message.to_owned())
+}
+
+#[component]
+pub fn MeetingsPage() -> impl IntoView {
+    let done = done_message();
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let overview = match list_meetings().await {
+                    Ok(overview) => overview,
+                    Err(error) => return refusal(error, "/meetings"),
+                };
+                let actions = overview.may_schedule.then(|| view! {
+                    <div class="govuk-button-group">
+                        <a class="govuk-button" href="/meetings/series/new">"Schedule a series"</a>
+                        {(!overview.series.is_empty()).then(|| view! {
+                            <a class="govuk-button govuk-button--secondary" href="/meetings/new">"Add a one-off meeting"</a>
+                        })}
+                    </div>
+                });
+                let series = (!overview.series.is_empty()).then(|| {
+                    let rows = overview.series.iter().map(|s| view! {
+                        <div class="govuk-summary-list__row">
+                            <dt class="govuk-summary-list__key">{s.name.clone()}</dt>
+                            <dd class="govuk-summary-list__value">
+                                {format!(
+                                    "{}, {} to {}. {} {}.",
+                                    s.repeats,
+                                    s.start.format("%H:%M"),
+                                    s.end.format("%H:%M"),
+                                    s.members,
+                                    if s.members == 1 { "member" } else { "members" },
+                                )}
+                            </dd>
+                        </div>
+                    }).collect_view();
+                    view! {
+                        <h2 class="govuk-heading-l">"Series"</h2>
+                        <dl class="govuk-summary-list">{rows}</dl>
+                    }
+                });
+                view! {
+                    <PageMeta title="Meetings" description="The network's meetings: those coming up and those held." />
+                    <Done message=done.clone() />
+                    <h1 class="govuk-heading-xl">"Meetings"</h1>
+                    {actions}
+                    <h2 class="govuk-heading-l">"Coming up"</h2>
+                    <MeetingTable meetings=overview.upcoming caption="Meetings coming up" empty="No meetings are scheduled." />
+                    <h2 class="govuk-heading-l">"Held"</h2>
+                    <MeetingTable meetings=overview.past caption="Meetings held, newest first" empty="No meetings have been held yet." />
+                    {series}
+                }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MeetingTable(
+    meetings: Vec<MeetingSummary>,
+    caption: &'static str,
+    empty: &'static str,
+) -> impl IntoView {
+    if meetings.is_empty() {
+        return view! { <p class="govuk-body">{empty}</p> }.into_any();
+    }
+    view! {
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">{caption}</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"Meeting"</th>
+                    <th scope="col" class="govuk-table__header">"When"</th>
+                    <th scope="col" class="govuk-table__header">"Where"</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {meetings.into_iter().map(|m| {
+                    let when = m.when();
+                    let place = m.place();
+                    view! {
+                        <tr class="govuk-table__row">
+                            <td class="govuk-table__cell">
+                                <a class="govuk-link" href=format!("/meetings/{}", m.id)>{m.title.clone()}</a>
+                                {m.cancelled.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">"Cancelled"</strong> })}
+                            </td>
+                            <td class="govuk-table__cell">{when}</td>
+                            <td class="govuk-table__cell">{place}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// `/meetings/series/new`.
+#[component]
+pub fn NewSeriesPage() -> impl IntoView {
+    let error = returned_error::<ScheduleSeries>();
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                // Only coordinators may: the same check the form's server function makes.
+                if let Err(error) = series_choices().await {
+                    return refusal(error, "/meetings/series/new");
+                }
+                let error = error.clone();
+                let heading = "Schedule a series";
+                let title = form_title(heading, &error);
+                let form = SeriesForm::usual();
+                let rules = PRESETS
+                    .iter()
+                    .map(|(rule, words)| ((*rule).to_owned(), (*words).to_owned()))
+                    .chain([(CUSTOM_RULE.to_owned(), "Another rule, typed below".to_owned())])
+                    .collect::<Vec<_>>();
+                view! {
+                    <Page title heading description="A series of meetings: how they repeat, their usual time and place.">
+                        <ErrorSummary error=error />
+                        <p class="govuk-body">"Its meetings for the next 12 months are made at once; every active champion and coordinator is a member. Each meeting can then be moved or cancelled on its own."</p>
+                        <Form action=ScheduleSeries::PATH>
+                            <TextField name="name" label="Name" value=form.name />
+                            <SelectField name="rule" label="Repeats" options=rules selected=form.rule />
+                            <TextField
+                                name="custom_rule"
+                                label="Another rule (optional)"
+                                hint="An iCalendar rule, like FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TU for the last Tuesday of every other month"
+                            />
+                            <TextField name="first_date" label="First meeting" input_type="date" hint="A date the rule gives, like 2027-01-12" />
+                            <TextField name="start_time" label="Start time" input_type="time" value=form.start_time />
+                            <TextField name="end_time" label="End time" input_type="time" value=form.end_time />
+                            <TextField name="venue" label="Venue (optional)" />
+                            <TextField name="online_link" label="Online link (optional)" input_type="url" hint="For example, the Teams meeting's address" />
+                            <div class="govuk-button-group">
+                                <button type="submit" class="govuk-button">"Schedule the series"</button>
+                                <a class="govuk-link" href="/meetings">"Cancel"</a>
+                            </div>
+                        </Form>
+                    </Page>
+                }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// `/meetings/new`: a one-off meeting in a series.
+#[component]
+pub fn NewMeetingPage() -> impl IntoView {
+    let error = returned_error::<AddMeeting>();
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let series = match series_choices().await {
+                    Ok(series) => series,
+                    Err(error) => return refusal(error, "/meetings/new"),
+                };
+                let error = error.clone();
+                let heading = "Add a one-off meeting";
+                let title = form_title(heading, &error);
+                let options = series.into_iter().map(|(id, name)| (id.to_string(), name)).collect::<Vec<_>>();
+                view! {
+                    <Page title heading description="A meeting outside a series' rule: a launch or an extra session.">
+                        <ErrorSummary error=error />
+                        <Form action=AddMeeting::PATH>
+                            <SelectField name="series_id" label="Series" options />
+                            <MeetingFields form=MeetingForm { start_time: "10:00".into(), end_time: "12:00".into(), ..MeetingForm::default() } />
+                            <div class="govuk-button-group">
+                                <button type="submit" class="govuk-button">"Add the meeting"</button>
+                                <a class="govuk-link" href="/meetings">"Cancel"</a>
+                            </div>
+                        </Form>
+                    </Page>
+                }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MeetingFields(form: MeetingForm) -> impl IntoView {
+    view! {
+        <TextField name="title" label="Title" value=form.title />
+        <TextField name="date" label="Date" input_type="date" value=form.date />
+        <TextField name="start_time" label="Start time" input_type="time" value=form.start_time />
+        <TextField name="end_time" label="End time" input_type="time" value=form.end_time />
+        <TextField name="venue" label="Venue (optional)" value=form.venue />
+        <TextField name="online_link" label="Online link (optional)" input_type="url" value=form.online_link />
+    }
+}
+
+/// `/meetings/{id}`.
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let id = id_param();
+    let done = done_message();
+    let error = returned_error::<ChangeMeeting>();
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let here = id.map_or_else(|| "/meetings".to_owned(), |id| format!("/meetings/{id}"));
+                let detail = match id {
+                    Some(id) => read_meeting(id).await,
+                    None => Err(crate::error::AppError::NotFound),
+                };
+                let detail = match detail {
+                    Ok(detail) => detail,
+                    Err(error) => return refusal(error, &here),
+                };
+                view! { <MeetingView detail done=done.clone() error=error.clone() /> }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MeetingView(
+    detail: MeetingDetail,
+    done: Option<String>,
+    error: Option<crate::error::AppError>,
+) -> impl IntoView {
+    let m = detail.meeting.clone();
+    let id = m.id;
+    let title = form_title(&m.title, &error);
+    let description = format!("{}: {}.", m.title, m.when());
+    let link = (!detail.online_link.is_empty()).then(|| {
+        let href = detail.online_link.clone();
+        view! { <a class="govuk-link" href=href.clone() rel="noopener">{href.clone()}</a> }
+    });
+    let members = detail.members.len();
+    let edit = detail.may_edit.then(|| {
+        let form = MeetingForm::from_detail(&detail);
+        let (button, restore) = if m.cancelled {
+            ("Put the meeting back on", true)
+        } else {
+            ("Cancel this meeting", false)
+        };
+        view! {
+            <h2 class="govuk-heading-l" id="change">"Change this meeting"</h2>
+            <p class="govuk-body">"Only this meeting changes; the rest of the series stays as it is."</p>
+            <Form action=ChangeMeeting::PATH id=Some(id)>
+                <MeetingFields form />
+                <button type="submit" class="govuk-button">"Save changes"</button>
+            </Form>
+            <Form action=CancelMeeting::PATH id=Some(id)>
+                {restore.then(|| view! { <input type="hidden" name="restore" value="yes" /> })}
+                <button type="submit" class=if restore { "govuk-button govuk-button--secondary" } else { "govuk-button govuk-button--warning" }>
+                    {button}
+                </button>
+            </Form>
+        }
+    });
+    view! {
+        <PageMeta title description />
+        <Done message=done />
+        <ErrorSummary error />
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <span class="govuk-caption-l">{detail.series_name.clone()}</span>
+                <h1 class="govuk-heading-xl">
+                    {m.title.clone()}
+                    {m.cancelled.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">"Cancelled"</strong> })}
+                </h1>
+                <dl class="govuk-summary-list">
+                    {summary_row("When", m.when(), false)}
+                    {summary_row("Venue", m.venue.clone(), m.venue.is_empty())}
+                    {summary_row("Online", link, detail.online_link.is_empty())}
+                    {summary_row("Kind", if detail.from_rule { "One of the series" } else { "A one-off meeting" }, false)}
+                    {summary_row("Members", format!("{members} {}", if members == 1 { "person" } else { "people" }), false)}
+                </dl>
+                <p class="govuk-body">
+                    <a class="govuk-link" href=format!("/meetings/{id}/invite.ics") download=format!("meeting-{id}.ics")>
+                        "Add to your calendar (.ics file)"
+                    </a>
+                </p>
+                {(!detail.members.is_empty()).then(|| view! {
+                    <details class="govuk-details">
+                        <summary class="govuk-details__summary">
+                            <span class="govuk-details__summary-text">"The members"</span>
+                        </summary>
+                        <div class="govuk-details__text">
+                            <ul class="govuk-list">
+                                {detail.members.iter().map(|name| view! { <li>{name.clone()}</li> }).collect_view()}
+                            </ul>
+                        </div>
+                    </details>
+                })}
+                {edit}
+                <p class="govuk-body"><a class="govuk-link" href="/meetings">"All meetings"</a></p>
+            </div>
+        </div>
+    }
+}

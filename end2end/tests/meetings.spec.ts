@@ -1,0 +1,70 @@
+import { test, expect, expectNoAxeViolations } from "./fixtures";
+import { joinAs } from "./people";
+
+/** The second Tuesday of the month `months` after this one, as a date input takes it. */
+function secondTuesday(months: number): string {
+  const now = new Date();
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1));
+  const day = 1 + ((9 - first.getUTCDay()) % 7) + 7;
+  first.setUTCDate(day);
+  return first.toISOString().slice(0, 10);
+}
+
+test("a coordinator schedules a series, then moves and cancels one of its meetings", async ({ page }, info) => {
+  const series = `Champions' network (${info.project.name})`;
+  await joinAs(page, `meetings.${info.project.name}@example.org`, "Mo Coordinator", "coordinator");
+  await page.goto("/meetings");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Meetings");
+  await expect(page.getByText("Every 2 months on the second Tuesday")).toBeVisible();
+  await expectNoAxeViolations(page, info);
+
+  await page.getByRole("link", { name: "Schedule a series" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Schedule a series");
+  await expectNoAxeViolations(page, info);
+  await page.getByLabel("Name", { exact: true }).fill(series);
+  await page.getByLabel("Repeats").selectOption({ label: "Every two months on the second Tuesday" });
+  // A Wednesday: not a date the rule gives.
+  const tuesday = secondTuesday(1);
+  const wednesday = new Date(Date.parse(tuesday) + 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("First meeting").fill(wednesday);
+  await page.getByLabel("Venue (optional)").fill("Room 4, Civic Centre");
+  await page.getByRole("button", { name: "Schedule the series" }).click();
+  await expect(page).toHaveTitle(/^Error: Schedule a series/);
+  await expect(page.locator("#rule-error")).toContainText("The first date must be one the rule gives");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(series);
+  await expect(page.getByLabel("Venue (optional)")).toHaveValue("Room 4, Civic Centre");
+  await expectNoAxeViolations(page, info);
+
+  await page.getByLabel("First meeting").fill(tuesday);
+  await page.getByRole("button", { name: "Schedule the series" }).click();
+  await expect(page.getByRole("alert")).toContainText("The series is scheduled");
+  const ours = page.getByRole("link", { name: series, exact: true });
+  expect(await ours.count()).toBeGreaterThanOrEqual(6);
+
+  await ours.first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(series);
+  await expect(page.getByText("Room 4, Civic Centre").first()).toBeVisible();
+  await expectNoAxeViolations(page, info);
+  const ics = await page.request.get(`${page.url()}/invite.ics`);
+  expect(ics.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  expect(await ics.text()).toContain("DTSTART;TZID=Europe/London:");
+
+  await page.getByLabel("Start time").fill("13:30");
+  await page.getByLabel("End time").fill("13:00");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.locator("#end_time-error")).toContainText("End time must be after the start time");
+  await page.getByLabel("End time").fill("15:30");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("alert")).toContainText("The meeting is changed");
+  await expect(page.getByText(/13:30 to 15:30/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Cancel this meeting" }).click();
+  await expect(page.getByRole("alert")).toContainText("The meeting is cancelled");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Cancelled");
+  await expectNoAxeViolations(page, info);
+});
+
+test("meetings are for people who are signed in", async ({ page }) => {
+  await page.goto("/meetings");
+  await expect(page).toHaveURL(/\/login\?next=%2Fmeetings$/);
+});
