@@ -4,7 +4,7 @@
 
 use crate::{
     db::{links, outbox},
-    domain::account::Account,
+    domain::{account::Account, meetings::ics::Method},
 };
 use chrono::{DateTime, Utc};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
@@ -20,6 +20,16 @@ pub struct Letter {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// A meeting's calendar object, for mail clients to add to the calendar.
+    pub calendar: Option<CalendarPart>,
+}
+
+/// A calendar object a letter carries, as a part beside the text and HTML and as an
+/// `invite.ics` attachment: clients differ in which one they read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarPart {
+    pub method: Method,
+    pub text: String,
 }
 
 /// What server functions need to write emails: the address people reach the service at,
@@ -27,13 +37,16 @@ pub struct Letter {
 #[derive(Clone, Debug)]
 pub struct Postbox {
     pub public_url: Url,
+    /// The sender's address (`MAIL_FROM`): a calendar invitation's organiser.
+    pub from: String,
     pub wake: Arc<Notify>,
 }
 
 impl Postbox {
-    pub fn new(public_url: Url) -> Self {
+    pub fn new(public_url: Url, from: String) -> Self {
         Self {
             public_url,
+            from,
             wake: Arc::new(Notify::new()),
         }
     }
@@ -169,6 +182,7 @@ pub fn glossary_decision(
     )
 }
 
+/// A letter whose one link sits between the paragraphs before and after it.
 fn compose(
     to: &str,
     subject: String,
@@ -178,27 +192,58 @@ fn compose(
     after: &[&str],
     service: &str,
 ) -> Letter {
+    let blocks: Vec<Block> = before
+        .iter()
+        .map(|p| Block::Words(p))
+        .chain([Block::Link(None, link)])
+        .chain(after.iter().map(|p| Block::Words(p)))
+        .collect();
+    write_letter(to, subject, name, &blocks, service)
+}
+
+/// One paragraph of a letter.
+pub(crate) enum Block<'a> {
+    Words(&'a str),
+    /// A link, shown as its address in the text; with a label, the label is the HTML's link
+    /// text and comes before the address in the text.
+    Link(Option<&'a str>, &'a str),
+}
+
+/// "Dear …", the blocks, and the service's name, as text and as simple HTML.
+pub(crate) fn write_letter(
+    to: &str,
+    subject: String,
+    name: &str,
+    blocks: &[Block],
+    service: &str,
+) -> Letter {
     let greeting = format!("Dear {name},");
     let mut plain = vec![greeting.clone()];
-    plain.extend(before.iter().map(|p| p.to_string()));
-    plain.push(link.to_owned());
-    plain.extend(after.iter().map(|p| p.to_string()));
-    plain.push(service.to_owned());
-
     let paragraph = |p: &str| format!("<p>{}</p>", text(p));
     let mut html = vec![paragraph(&greeting)];
-    html.extend(before.iter().map(|p| paragraph(p)));
-    html.push(format!(
-        "<p><a href=\"{}\">{}</a></p>",
-        attr(link),
-        text(link)
-    ));
-    html.extend(after.iter().map(|p| paragraph(p)));
+    for block in blocks {
+        match block {
+            Block::Words(words) => {
+                plain.push((*words).to_owned());
+                html.push(paragraph(words));
+            }
+            Block::Link(label, link) => {
+                plain.push(label.map_or_else(|| (*link).to_owned(), |l| format!("{l}:\n{link}")));
+                html.push(format!(
+                    "<p><a href=\"{}\">{}</a></p>",
+                    attr(link),
+                    text(label.unwrap_or(link))
+                ));
+            }
+        }
+    }
+    plain.push(service.to_owned());
     html.push(paragraph(service));
 
     Letter {
         to: to.to_owned(),
         subject,
+        calendar: None,
         text: plain.join("\n\n") + "\n",
         html: format!(
             "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
@@ -215,7 +260,10 @@ mod tests {
 
     #[test]
     fn links_carry_the_secret_in_the_query_under_the_public_address() {
-        let postbox = Postbox::new(Url::parse("https://champions.example.org/").unwrap());
+        let postbox = Postbox::new(
+            Url::parse("https://champions.example.org/").unwrap(),
+            "champions@example.org".into(),
+        );
         assert_eq!(
             postbox.link("/invitation", "a+b/c"),
             "https://champions.example.org/invitation?link=a%2Bb%2Fc"

@@ -11,6 +11,7 @@ mod m20261122_000006_imports;
 mod m20261122_000007_glossary;
 mod m20261202_000008_list_indexes;
 mod m20261202_000009_meetings;
+mod m20261202_000010_invitations;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_glossary::Migration),
             Box::new(m20261202_000008_list_indexes::Migration),
             Box::new(m20261202_000009_meetings::Migration),
+            Box::new(m20261202_000010_invitations::Migration),
         ]
     }
 }

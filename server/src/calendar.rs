@@ -1,7 +1,10 @@
 //! Calendar files: `GET /meetings/{id}/invite.ics`, one meeting for a signed-in person to add
-//! to their calendar. The text is the one invitations carry (`app::domain::meetings::ics`),
-//! published rather than sent as a request.
+//! to their calendar, and `GET /calendar/{token}.ics`, a member's feed of their meetings for a
+//! calendar to subscribe to (the secret address is the credential: calendars cannot sign in).
+//! The events are the ones invitations carry (`app::domain::meetings::ics`), published rather
+//! than sent as requests.
 
+use app::mail::Postbox;
 use app::{
     auth::cookie::SessionSettings,
     db::{Db, meetings, sessions},
@@ -14,30 +17,29 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     routing::get,
 };
-use lettre::message::Mailbox;
-use url::Url;
 
 #[derive(Clone)]
 struct Calendars {
     db: Db,
     session: SessionSettings,
-    organizer: Mailbox,
-    public_url: Url,
+    postbox: Postbox,
+    service: String,
 }
 
 pub fn routes<S: Clone + Send + Sync + 'static>(
     db: Db,
     session: SessionSettings,
-    organizer: Mailbox,
-    public_url: Url,
+    postbox: Postbox,
+    service: String,
 ) -> Router<S> {
     Router::new()
         .route("/meetings/{id}/invite.ics", get(invite))
+        .route("/calendar/{file}", get(feed))
         .with_state(Calendars {
             db,
             session,
-            organizer,
-            public_url,
+            postbox,
+            service,
         })
 }
 
@@ -51,20 +53,7 @@ async fn invite(
         return not_found();
     };
     match invite_text(&calendars, id, &headers).await {
-        Ok(Some(text)) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("text/calendar; charset=utf-8"),
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    HeaderValue::from_static("attachment; filename=\"invite.ics\""),
-                ),
-            ],
-            text,
-        )
-            .into_response(),
+        Ok(Some(text)) => calendar_file(text, "attachment; filename=\"invite.ics\""),
         Ok(None) => not_found(),
         Err(Refused::SignIn) => {
             let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
@@ -105,16 +94,65 @@ async fn invite_text(
     let Some(row) = meetings::meeting(db, id).await.map_err(Refused::Failed)? else {
         return Ok(None);
     };
-    let mut page = calendars.public_url.clone();
-    page.set_path(&format!("/meetings/{id}"));
-    let name = calendars.organizer.name.clone().unwrap_or_default();
-    let email = calendars.organizer.email.to_string();
+    let page = calendars.postbox.page(&format!("/meetings/{id}"));
     let organizer = Person {
-        name: &name,
-        email: &email,
+        name: &calendars.service,
+        email: &calendars.postbox.from,
     };
-    let event = meetings::event(&row, organizer, None, page.as_str(), now);
+    let event = meetings::event(&row, organizer, None, &page, now);
     Ok(Some(ics::calendar(Method::Publish, &[event])))
+}
+
+async fn feed(State(calendars): State<Calendars>, Path(file): Path<String>) -> Response {
+    let Some(token) = file.strip_suffix(".ics") else {
+        return not_found();
+    };
+    let now = chrono::Utc::now();
+    let meetings = match meetings::feed(calendars.db.reader(), token, now).await {
+        Ok(Some(meetings)) => meetings,
+        Ok(None) => return not_found(),
+        Err(error) => {
+            tracing::error!(context = "writing a calendar feed", %error, "internal error");
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Sorry, there is a problem with the service. Try again later.",
+            )
+                .into_response();
+        }
+    };
+    let pages: Vec<String> = meetings
+        .iter()
+        .map(|m| calendars.postbox.page(&format!("/meetings/{}", m.id)))
+        .collect();
+    let organizer = Person {
+        name: &calendars.service,
+        email: &calendars.postbox.from,
+    };
+    let events: Vec<_> = meetings
+        .iter()
+        .zip(&pages)
+        .map(|(m, page)| meetings::event(m, organizer, None, page, now))
+        .collect();
+    calendar_file(
+        ics::calendar(Method::Publish, &events),
+        "inline; filename=\"meetings.ics\"",
+    )
+}
+
+/// `disposition` is `attachment` for a file to save, `inline` for a feed to read.
+fn calendar_file(text: String, disposition: &'static str) -> Response {
+    let disposition = HeaderValue::from_static(disposition);
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/calendar; charset=utf-8"),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        text,
+    )
+        .into_response()
 }
 
 fn not_found() -> Response {

@@ -135,6 +135,11 @@ pub struct ServeArgs {
     #[arg(long, env = "MAIL_FROM", default_value = "champions@localhost")]
     pub mail_from: String,
 
+    /// Days before a meeting its reminder is emailed to everyone invited (once).
+    #[arg(long, env = "MEETING_REMINDER_DAYS", default_value_t = 3,
+          value_parser = clap::value_parser!(u32).range(1..=30))]
+    pub meeting_reminder_days: u32,
+
     /// Seconds to wait after a failed delivery before trying again; doubles with each
     /// failure, up to an hour.
     #[arg(long, env = "MAIL_RETRY_SECS", default_value_t = 30,
@@ -171,8 +176,10 @@ pub struct ServeConfig {
     /// The address in emailed links, and the way server functions queue mail.
     pub postbox: Postbox,
     pub mail: MailSettings,
-    /// How often owners of stale profiles are looked for (and asked once to confirm).
+    /// How often the hourly chores run: stale-profile nudges, the meeting series' next
+    /// meetings, reminders.
     pub nudge_every: Duration,
+    pub reminder_days: u32,
 }
 
 impl ServeArgs {
@@ -230,8 +237,9 @@ impl ServeArgs {
             request_timeout: Duration::from_secs(self.request_timeout_secs),
             // The parser bounds it to 64 MiB, which fits any usize this runs on.
             max_body_bytes: self.max_body_bytes as usize,
-            postbox: Postbox::new(public_url),
+            postbox: Postbox::new(public_url, mail.from.email.to_string()),
             nudge_every: Duration::from_secs(3600),
+            reminder_days: self.meeting_reminder_days,
             mail,
         })
     }

@@ -74,6 +74,7 @@ pub async fn serve(
         config.postbox.clone(),
         config.site.service_name().to_owned(),
         config.nudge_every,
+        config.reminder_days,
         stop.subscribe(),
     ));
     let app = router::build(config, db);

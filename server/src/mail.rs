@@ -9,7 +9,10 @@ use app::{
 };
 use lettre::{
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{Mailbox, MultiPart},
+    message::{
+        Body, Mailbox, MultiPart, SinglePart,
+        header::{ContentDisposition, ContentTransferEncoding, ContentType},
+    },
 };
 use std::{path::PathBuf, sync::Arc, time::Duration};
 use tokio::sync::{Notify, watch};
@@ -129,10 +132,34 @@ fn build(
             row.created_at.timestamp(),
             settings.host
         )))
-        .multipart(MultiPart::alternative_plain_html(
-            row.text_body.clone(),
-            row.html_body.clone(),
-        ))
+        .multipart(body(row))
+}
+
+/// Text and HTML as alternatives; with a calendar object, that too as a third alternative (what
+/// Outlook and Gmail read to show an invitation) and the same bytes as `invite.ics` (what
+/// other clients offer to open), all in `multipart/mixed`. The calendar goes in base64, so its
+/// CRLF line ends arrive as they were written.
+fn body(row: &mail_outbox::Model) -> MultiPart {
+    let alternatives =
+        MultiPart::alternative_plain_html(row.text_body.clone(), row.html_body.clone());
+    let (Some(calendar), Some(method)) = (&row.calendar, &row.calendar_method) else {
+        return alternatives;
+    };
+    let part = |disposition: Option<ContentDisposition>| {
+        let content_type =
+            ContentType::parse(&format!("text/calendar; method={method}; charset=UTF-8"))
+                .unwrap_or(ContentType::TEXT_PLAIN);
+        let bytes = Body::new_with_encoding(calendar.clone(), ContentTransferEncoding::Base64)
+            .unwrap_or_else(Body::new);
+        let builder = SinglePart::builder().header(content_type);
+        match disposition {
+            Some(disposition) => builder.header(disposition).body(bytes),
+            None => builder.body(bytes),
+        }
+    };
+    MultiPart::mixed()
+        .multipart(alternatives.singlepart(part(None)))
+        .singlepart(part(Some(ContentDisposition::attachment("invite.ics"))))
 }
 
 enum Sender {

@@ -1,6 +1,7 @@
 //! The hourly chores, run every `every` (an hour unless set otherwise): asks the owners of
 //! stale profiles to confirm them, each owner emailed once per stale spell through the
-//! outbox; and makes each meeting series' meetings up to a year ahead as the days go by.
+//! outbox; makes each meeting series' meetings up to a year ahead as the days go by; and
+//! sends each meeting's reminder `reminder_days` before it, once.
 
 use app::{db::Db, mail::Postbox};
 use std::time::Duration;
@@ -11,6 +12,7 @@ pub async fn run(
     postbox: Postbox,
     service_name: String,
     every: Duration,
+    reminder_days: u32,
     mut stop: watch::Receiver<bool>,
 ) {
     loop {
@@ -22,18 +24,30 @@ pub async fn run(
             txn.commit().await?;
             Ok::<_, sea_orm::DbErr>(asked)
         };
-        let made = async {
+        let meetings = async {
+            let now = chrono::Utc::now();
             let txn = db.begin_write().await?;
-            let made = app::db::meetings::top_up(&txn, chrono::Utc::now()).await?;
+            let made = app::db::meetings::top_up(&txn, now).await?;
+            let sender = app::db::invitations::Sender {
+                postbox: &postbox,
+                service: &service_name,
+            };
+            let reminded =
+                app::db::invitations::send_reminders(&txn, sender, reminder_days, now).await?;
             txn.commit().await?;
-            Ok::<_, sea_orm::DbErr>(made)
+            Ok::<_, sea_orm::DbErr>((made, reminded))
         };
-        match made.await {
-            Ok(0) => {}
-            Ok(made) => tracing::info!(made, "made the meeting series' next meetings"),
-            Err(e) => {
-                tracing::error!(error = %e, "could not make the meeting series' next meetings")
+        match meetings.await {
+            Ok((made, reminded)) => {
+                if made > 0 {
+                    tracing::info!(made, "made the meeting series' next meetings");
+                }
+                if reminded > 0 {
+                    tracing::info!(reminded, "sent meeting reminders");
+                    postbox.letters_queued();
+                }
             }
+            Err(e) => tracing::error!(error = %e, "could not look after the meeting series"),
         }
         match checked.await {
             Ok(0) => {}

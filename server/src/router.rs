@@ -93,8 +93,8 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
         .merge(crate::calendar::routes(
             db.clone(),
             config.session,
-            config.mail.from.clone(),
-            config.postbox.public_url.clone(),
+            config.postbox.clone(),
+            config.site.service_name().to_owned(),
         ))
         .merge(crate::glossary_results::routes(db, glossary))
         .leptos_routes_with_context(&options, generate_route_list(App), context.clone(), {

@@ -4,7 +4,9 @@
 #[cfg(feature = "ssr")]
 use crate::domain::account::Role;
 use crate::{
-    domain::meetings::{MeetingDetail, MeetingForm, MeetingsOverview, SeriesForm},
+    domain::meetings::{
+        AnswerForm, GuestForm, MeetingDetail, MeetingForm, MeetingsOverview, RsvpView, SeriesForm,
+    },
     error::AppError,
 };
 use leptos::prelude::*;
@@ -23,7 +25,12 @@ pub async fn list_meetings() -> Result<MeetingsOverview, AppError> {
 pub async fn read_meeting(id: i32) -> Result<MeetingDetail, AppError> {
     let me = super::context::signed_in().await?;
     let db = super::context::db()?;
-    crate::db::meetings::detail(db.reader(), id, me.role.includes(Role::Coordinator))
+    let reader = crate::db::meetings::Reader {
+        account_id: me.id,
+        coordinator: me.role.includes(Role::Coordinator),
+        member: me.role.includes(Role::Champion),
+    };
+    crate::db::meetings::detail(db.reader(), id, reader, chrono::Utc::now())
         .await
         .map_err(|e| AppError::internal("reading a meeting", e))?
         .ok_or(AppError::NotFound)
@@ -58,6 +65,15 @@ macro_rules! write {
         }
         .await
     };
+}
+
+/// The service's name and postbox, for the letters a change queues.
+#[cfg(feature = "ssr")]
+fn letters() -> Result<(crate::mail::Postbox, String), AppError> {
+    Ok((
+        super::context::postbox()?,
+        super::context::site()?.service_name().to_owned(),
+    ))
 }
 
 #[server(endpoint = "schedule-series")]
@@ -108,9 +124,27 @@ pub async fn change_meeting(id: i32, #[server(flatten)] form: MeetingForm) -> Re
     let valid = form
         .validate(today, Some(current.date))
         .map_err(AppError::Invalid)?;
-    write!("changing a meeting", |txn| {
-        crate::db::meetings::change_meeting(&txn, id, &valid, me.id, now)
+    let (postbox, service) = letters()?;
+    let sender = crate::db::invitations::Sender {
+        postbox: &postbox,
+        service: &service,
+    };
+    let told = write!("changing a meeting", |txn| async {
+        let Some(moved) = crate::db::meetings::change_meeting(&txn, id, &valid, me.id, now).await?
+        else {
+            return Ok::<_, sea_orm::DbErr>(None);
+        };
+        // Everyone invited hears of a new time or place.
+        let told = if moved {
+            crate::db::invitations::send_change(&txn, sender, id, now).await?
+        } else {
+            0
+        };
+        Ok::<_, sea_orm::DbErr>(Some(told))
     })?;
+    if told > 0 {
+        postbox.letters_queued();
+    }
     leptos_axum::redirect(&format!("/meetings/{id}?done=changed"));
     Ok(())
 }
@@ -120,10 +154,199 @@ pub async fn change_meeting(id: i32, #[server(flatten)] form: MeetingForm) -> Re
 pub async fn cancel_meeting(id: i32, restore: Option<String>) -> Result<(), AppError> {
     let me = super::context::require(Role::Coordinator).await?;
     let cancelled = restore.is_none();
-    write!("cancelling a meeting", |txn| {
-        crate::db::meetings::set_cancelled(&txn, id, cancelled, me.id, chrono::Utc::now())
+    let (postbox, service) = letters()?;
+    let sender = crate::db::invitations::Sender {
+        postbox: &postbox,
+        service: &service,
+    };
+    let now = chrono::Utc::now();
+    let told = write!("cancelling a meeting", |txn| async {
+        let Some(changed) =
+            crate::db::meetings::set_cancelled(&txn, id, cancelled, me.id, now).await?
+        else {
+            return Ok::<_, sea_orm::DbErr>(None);
+        };
+        // Everyone invited is sent the cancellation, or the meeting again once it is back on.
+        let told = if changed {
+            crate::db::invitations::send_change(&txn, sender, id, now).await?
+        } else {
+            0
+        };
+        Ok::<_, sea_orm::DbErr>(Some(told))
     })?;
+    if told > 0 {
+        postbox.letters_queued();
+    }
     let done = if cancelled { "cancelled" } else { "restored" };
     leptos_axum::redirect(&format!("/meetings/{id}?done={done}"));
+    Ok(())
+}
+
+/// Emails the invitation, with its calendar object, to every member and guest not yet sent
+/// one.
+#[server(endpoint = "send-invitations")]
+pub async fn send_invitations(id: i32) -> Result<(), AppError> {
+    let me = super::context::require(Role::Coordinator).await?;
+    let db = super::context::db()?;
+    let now = chrono::Utc::now();
+    let row = crate::db::meetings::meeting(db.reader(), id)
+        .await
+        .map_err(|e| AppError::internal("reading a meeting", e))?
+        .ok_or(AppError::NotFound)?;
+    if row.cancelled {
+        return Err(AppError::invalid(
+            "invite",
+            "The meeting is cancelled: put it back on first",
+        ));
+    }
+    if crate::db::invitations::ends_at(&row) <= now {
+        return Err(AppError::invalid("invite", "The meeting has ended"));
+    }
+    let (postbox, service) = letters()?;
+    let sender = crate::db::invitations::Sender {
+        postbox: &postbox,
+        service: &service,
+    };
+    let sent = write!("sending invitations", |txn| {
+        crate::db::invitations::send_invitations(&txn, sender, id, me.id, now)
+    })?;
+    postbox.letters_queued();
+    leptos_axum::redirect(&format!("/meetings/{id}?done=invited&sent={sent}"));
+    Ok(())
+}
+
+/// Adds a guest (an outside presenter) to one meeting.
+#[server(endpoint = "add-guest")]
+pub async fn add_guest(id: i32, #[server(flatten)] form: GuestForm) -> Result<(), AppError> {
+    let me = super::context::require(Role::Coordinator).await?;
+    let guest = form.validate().map_err(AppError::Invalid)?;
+    let (postbox, service) = letters()?;
+    let sender = crate::db::invitations::Sender {
+        postbox: &postbox,
+        service: &service,
+    };
+    let now = chrono::Utc::now();
+    let added = write!("adding a guest", |txn| {
+        crate::db::invitations::add_guest(&txn, sender, id, &guest, me.id, now)
+    })?;
+    if !added {
+        return Err(AppError::invalid(
+            "email",
+            "This person is already a guest of the meeting",
+        ));
+    }
+    postbox.letters_queued();
+    leptos_axum::redirect(&format!("/meetings/{id}?done=guest"));
+    Ok(())
+}
+
+/// A member's answer from the meeting's page, with a deputy from their team if they send
+/// apologies.
+#[server(endpoint = "answer-meeting")]
+pub async fn answer_meeting(id: i32, #[server(flatten)] form: AnswerForm) -> Result<(), AppError> {
+    let me = super::context::require(Role::Champion).await?;
+    let db = super::context::db()?;
+    let now = chrono::Utc::now();
+    let row = crate::db::meetings::meeting(db.reader(), id)
+        .await
+        .map_err(|e| AppError::internal("reading a meeting", e))?
+        .ok_or(AppError::NotFound)?;
+    if crate::db::invitations::ends_at(&row) <= now {
+        return Err(AppError::invalid("answer", "The meeting has ended"));
+    }
+    let colleagues: Vec<i32> = crate::db::invitations::colleagues(db.reader(), me.id)
+        .await
+        .map_err(|e| AppError::internal("reading a member's team", e))?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let answer = form.validate(&colleagues).map_err(AppError::Invalid)?;
+    write!("recording an answer", |txn| async {
+        let invitee = crate::db::invitations::member_row(&txn, id, me.id).await?;
+        crate::db::invitations::record_answer(&txn, invitee, &answer, now)
+            .await
+            .map(Some)
+    })?;
+    leptos_axum::redirect(&format!("/meetings/{id}?done=answered"));
+    Ok(())
+}
+
+/// What an emailed answer link is for. Anyone holding the link: it is the credential.
+#[server(endpoint = "rsvp")]
+pub async fn rsvp(link: String) -> Result<RsvpView, AppError> {
+    let db = super::context::db()?;
+    let (invitee, row, name) =
+        crate::db::invitations::by_link(db.reader(), &link, chrono::Utc::now())
+            .await
+            .map_err(|e| AppError::internal("reading an answer link", e))?
+            .ok_or(AppError::LinkExpired)?;
+    Ok(RsvpView {
+        meeting: crate::db::meetings::summary(&row),
+        name,
+        answer: invitee
+            .answer
+            .as_deref()
+            .and_then(crate::domain::meetings::Answer::parse),
+        note: invitee.note,
+    })
+}
+
+/// Records the answer an emailed link's page confirms (a POST: mail scanners that follow
+/// the link record nothing). Using it again, or the other link, changes the one answer.
+#[server(endpoint = "answer-by-link")]
+pub async fn answer_by_link(
+    link: String,
+    #[server(flatten)] form: AnswerForm,
+) -> Result<(), AppError> {
+    let db = super::context::db()?;
+    let now = chrono::Utc::now();
+    let answer = AnswerForm {
+        deputy: String::new(),
+        ..form
+    }
+    .validate(&[])
+    .map_err(AppError::Invalid)?;
+    let done = async {
+        let txn = db.begin_write().await?;
+        let Some((invitee, ..)) = crate::db::invitations::by_link(&txn, &link, now).await? else {
+            return Ok(None);
+        };
+        crate::db::invitations::record_answer(&txn, invitee, &answer, now).await?;
+        txn.commit().await?;
+        Ok::<_, sea_orm::DbErr>(Some(()))
+    };
+    done.await
+        .map_err(|e| AppError::internal("recording an answer", e))?
+        .ok_or(AppError::LinkExpired)?;
+    let next = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("link", &link)
+        .append_pair("done", "answered")
+        .finish();
+    leptos_axum::redirect(&format!("/rsvp?{next}"));
+    Ok(())
+}
+
+/// The address of the member's calendar feed, if they have made one.
+#[server(endpoint = "calendar-feed")]
+pub async fn calendar_feed() -> Result<Option<String>, AppError> {
+    let me = super::context::require(Role::Champion).await?;
+    let db = super::context::db()?;
+    let token = crate::db::meetings::feed_token(db.reader(), me.id)
+        .await
+        .map_err(|e| AppError::internal("reading a calendar feed", e))?;
+    let postbox = super::context::postbox()?;
+    Ok(token.map(|token| postbox.page(&format!("/calendar/{token}.ics"))))
+}
+
+/// Makes the member a new calendar feed address; the old one stops working.
+#[server(endpoint = "renew-calendar-feed")]
+pub async fn renew_calendar_feed() -> Result<(), AppError> {
+    let me = super::context::require(Role::Champion).await?;
+    write!("renewing a calendar feed", |txn| async {
+        crate::db::meetings::renew_feed(&txn, me.id, chrono::Utc::now())
+            .await
+            .map(Some)
+    })?;
+    leptos_axum::redirect("/account?done=calendar#calendar");
     Ok(())
 }

@@ -5,7 +5,7 @@
 
 use super::{
     audit::{self, AuditRecord},
-    entities::{meeting, meeting_series, user_account},
+    entities::{calendar_feed, meeting, meeting_series, user_account},
 };
 use crate::domain::{
     account::{AccountStatus, Role},
@@ -92,7 +92,7 @@ pub(super) async fn insert_series(
 }
 
 /// A series' members: every active champion and coordinator.
-fn members() -> sea_orm::Select<user_account::Entity> {
+pub(super) fn members() -> sea_orm::Select<user_account::Entity> {
     user_account::Entity::find()
         .filter(user_account::Column::Status.eq(AccountStatus::Active.as_str()))
         .filter(
@@ -209,14 +209,14 @@ pub async fn add_meeting(
 }
 
 /// Changes one meeting, leaving the rest of its series alone. A change of time or place
-/// raises its calendar sequence. `Ok(None)`: no such meeting.
+/// raises its calendar sequence; returns whether there was one. `Ok(None)`: no such meeting.
 pub async fn change_meeting(
     conn: &impl ConnectionTrait,
     id: i32,
     next: &ValidMeeting,
     actor: i32,
     now: DateTime<Utc>,
-) -> Result<Option<()>, DbErr> {
+) -> Result<Option<bool>, DbErr> {
     let Some(row) = meeting::Entity::find_by_id(id).one(conn).await? else {
         return Ok(None);
     };
@@ -233,22 +233,23 @@ pub async fn change_meeting(
     changed.updated_at = Set(now);
     changed.update(conn).await?;
     record(conn, actor, Action::Update, id, now).await?;
-    Ok(Some(()))
+    Ok(Some(moved))
 }
 
-/// Cancels one meeting (or restores it, with `cancelled` false). `Ok(None)`: no such meeting.
+/// Cancels one meeting (or restores it, with `cancelled` false); returns whether that was a
+/// change. `Ok(None)`: no such meeting.
 pub async fn set_cancelled(
     conn: &impl ConnectionTrait,
     id: i32,
     cancelled: bool,
     actor: i32,
     now: DateTime<Utc>,
-) -> Result<Option<()>, DbErr> {
+) -> Result<Option<bool>, DbErr> {
     let Some(row) = meeting::Entity::find_by_id(id).one(conn).await? else {
         return Ok(None);
     };
     if row.cancelled == cancelled {
-        return Ok(Some(()));
+        return Ok(Some(false));
     }
     let sequence = row.sequence + 1;
     let mut changed = row.into_active_model();
@@ -257,7 +258,7 @@ pub async fn set_cancelled(
     changed.updated_at = Set(now);
     changed.update(conn).await?;
     record(conn, actor, Action::Update, id, now).await?;
-    Ok(Some(()))
+    Ok(Some(true))
 }
 
 async fn record(
@@ -287,7 +288,7 @@ fn valid_of(row: &meeting::Model) -> ValidMeeting {
     }
 }
 
-fn summary(row: &meeting::Model) -> MeetingSummary {
+pub fn summary(row: &meeting::Model) -> MeetingSummary {
     MeetingSummary {
         id: row.id,
         title: row.title.clone(),
@@ -343,12 +344,23 @@ pub async fn overview(
     })
 }
 
-/// One meeting with its series and its members (by name).
+/// Who is reading a meeting's page: coordinators see everyone's answers, members their own.
+#[derive(Clone, Copy, Debug)]
+pub struct Reader {
+    pub account_id: i32,
+    pub coordinator: bool,
+    pub member: bool,
+}
+
+/// One meeting with its series, its members (by name) and guests, and the answers the reader
+/// may see.
 pub async fn detail(
     conn: &impl ConnectionTrait,
     id: i32,
-    may_edit: bool,
+    reader: Reader,
+    now: DateTime<Utc>,
 ) -> Result<Option<MeetingDetail>, DbErr> {
+    use super::invitations;
     let Some(row) = meeting::Entity::find_by_id(id).one(conn).await? else {
         return Ok(None);
     };
@@ -356,21 +368,36 @@ pub async fn detail(
         .one(conn)
         .await?
         .ok_or(DbErr::RecordNotFound("a meeting's series".into()))?;
-    let members = members()
+    let members: Vec<String> = members()
         .select_only()
         .column(user_account::Column::Name)
         .order_by_asc(user_account::Column::Name)
         .into_tuple()
         .all(conn)
         .await?;
+    let guests = invitations::guests(conn, id).await?;
+    let answers = invitations::answers(conn, id).await?;
+    let not_yet_invited =
+        (members.len() + guests.len()).saturating_sub(answers.iter().filter(|a| a.invited).count());
+    let mine = if reader.member {
+        Some(invitations::my_answer(conn, id, reader.account_id).await?)
+    } else {
+        None
+    };
     Ok(Some(MeetingDetail {
         meeting: summary(&row),
         series_id: series.id,
         series_name: series.name,
         online_link: row.online_link.clone(),
         from_rule: row.occurrence_date.is_some(),
+        ended: invitations::ends_at(&row) <= now,
         members,
-        may_edit,
+        guests,
+        invited: row.invited_at.is_some(),
+        not_yet_invited,
+        answers: if reader.coordinator { answers } else { vec![] },
+        mine,
+        may_edit: reader.coordinator,
     }))
 }
 
@@ -419,4 +446,69 @@ pub fn event<'a>(
         organizer,
         attendee,
     }
+}
+
+/// A person's calendar feed address (its secret), if they have made one.
+pub async fn feed_token(
+    conn: &impl ConnectionTrait,
+    account_id: i32,
+) -> Result<Option<String>, DbErr> {
+    Ok(calendar_feed::Entity::find_by_id(account_id)
+        .one(conn)
+        .await?
+        .map(|feed| feed.token))
+}
+
+/// Gives the person a new feed address; the old one stops working.
+pub async fn renew_feed(
+    conn: &impl ConnectionTrait,
+    account_id: i32,
+    now: DateTime<Utc>,
+) -> Result<String, DbErr> {
+    let token = crate::auth::secret::generate(crate::auth::secret::LINK_BYTES);
+    calendar_feed::Entity::delete_by_id(account_id)
+        .exec(conn)
+        .await?;
+    calendar_feed::Entity::insert(calendar_feed::ActiveModel {
+        account_id: Set(account_id),
+        token: Set(token.clone()),
+        created_at: Set(now),
+    })
+    .exec(conn)
+    .await?;
+    Ok(token)
+}
+
+/// How far back a feed reaches.
+const FEED_DAYS_BACK: u64 = 92;
+
+/// The meetings a feed address lists: those of a member's series from three months ago on;
+/// `None` for an unknown address, or one whose person is no longer a member.
+pub async fn feed(
+    conn: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Vec<meeting::Model>>, DbErr> {
+    let Some(feed) = calendar_feed::Entity::find()
+        .filter(calendar_feed::Column::Token.eq(token))
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let member = members()
+        .filter(user_account::Column::Id.eq(feed.account_id))
+        .count(conn)
+        .await?
+        > 0;
+    if !member {
+        return Ok(None);
+    }
+    let since = local_now(now).date() - chrono::Days::new(FEED_DAYS_BACK);
+    meeting::Entity::find()
+        .filter(meeting::Column::Date.gte(since))
+        .order_by_asc(meeting::Column::Date)
+        .all(conn)
+        .await
+        .map(Some)
 }

@@ -12,6 +12,7 @@ pub mod glossary_search;
 pub mod glossary_suggestions;
 pub mod history;
 pub mod import;
+pub mod invitations;
 pub mod links;
 pub mod meetings;
 pub mod network;

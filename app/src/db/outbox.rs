@@ -29,6 +29,11 @@ pub async fn enqueue(
         next_attempt_at: Set(now),
         last_error: Set(None),
         sent_at: Set(None),
+        calendar_method: Set(letter
+            .calendar
+            .as_ref()
+            .map(|c| c.method.as_str().to_owned())),
+        calendar: Set(letter.calendar.map(|c| c.text)),
         ..Default::default()
     })
     .exec(conn)
@@ -73,6 +78,7 @@ pub async fn mark_sent(
         .col_expr(mail_outbox::Column::SentAt, now.into())
         .col_expr(mail_outbox::Column::TextBody, "".into())
         .col_expr(mail_outbox::Column::HtmlBody, "".into())
+        .col_expr(mail_outbox::Column::Calendar, Option::<String>::None.into())
         .col_expr(
             mail_outbox::Column::Attempts,
             Expr::col(mail_outbox::Column::Attempts).add(1),
@@ -142,6 +148,7 @@ mod tests {
             subject: "Hello".into(),
             text: "secret link".into(),
             html: "<p>secret link</p>".into(),
+            calendar: None,
         }
     }
 

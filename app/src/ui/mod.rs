@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("meetings/new") view=pages::NewMeetingPage ssr=SsrMode::Async />
                     <Route path=path!("meetings/series/new") view=pages::NewSeriesPage ssr=SsrMode::Async />
                     <Route path=path!("meetings/:id") view=pages::MeetingPage ssr=SsrMode::Async />
+                    <Route path=path!("rsvp") view=pages::RsvpPage ssr=SsrMode::Async />
                     <Route path=path!("about") view=pages::About />
                     <Route path=path!("accessibility") view=pages::Accessibility />
                     <Route path=path!("login") view=pages::SignInPage />

@@ -24,8 +24,9 @@ use app::{
         history::RecordHistory,
         import::{CheckedUpload, ConfirmImport, PeopleCsv, ServicesCsv, UploadImport},
         meetings::{
-            AddMeeting, CancelMeeting, ChangeMeeting, ListMeetings, ReadMeeting, ScheduleSeries,
-            SeriesChoices,
+            AddGuest, AddMeeting, AnswerByLink, AnswerMeeting, CalendarFeed, CancelMeeting,
+            ChangeMeeting, ListMeetings, ReadMeeting, RenewCalendarFeed, Rsvp, ScheduleSeries,
+            SendInvitations, SeriesChoices,
         },
         network::StaffGroups,
         outbox::MailOutbox,
@@ -215,6 +216,31 @@ const TABLE: &[(&str, Access, &str)] = &[
         "id=0&title=x&date=&start_time=&end_time=",
     ),
     (CancelMeeting::PATH, Access::Role(Role::Coordinator), "id=0"),
+    (
+        SendInvitations::PATH,
+        Access::Role(Role::Coordinator),
+        "id=0",
+    ),
+    (
+        AddGuest::PATH,
+        Access::Role(Role::Coordinator),
+        "id=0&name=&email=",
+    ),
+    // Champions and coordinators are the members who answer.
+    (
+        AnswerMeeting::PATH,
+        Access::Role(Role::Champion),
+        "id=0&answer=",
+    ),
+    // The emailed link is the credential: no such link is "expired", for everyone.
+    (Rsvp::PATH, Access::Anyone, "link=no-such-link"),
+    (
+        AnswerByLink::PATH,
+        Access::Anyone,
+        "link=no-such-link&answer=attending",
+    ),
+    (CalendarFeed::PATH, Access::Role(Role::Champion), ""),
+    (RenewCalendarFeed::PATH, Access::Role(Role::Champion), ""),
 ];
 
 #[test]

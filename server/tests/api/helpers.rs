@@ -41,6 +41,7 @@ pub fn serve_args(site_root: PathBuf) -> ServeArgs {
         mail_dir: site_root.with_file_name("mail"),
         mail_from: "champions@example.org".into(),
         mail_retry_secs: 1,
+        meeting_reminder_days: 3,
     }
 }
 
@@ -73,7 +74,7 @@ async fn start(dir: TempDir, adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     // Emailed links point at this server; failed deliveries are retried within a second or so.
-    config.postbox = Postbox::new(base.parse().unwrap());
+    config.postbox = Postbox::new(base.parse().unwrap(), config.postbox.from.clone());
     config.mail.retry_base = chrono::Duration::milliseconds(200);
     adjust(&mut config);
     let (tx, rx) = oneshot::channel::<()>();

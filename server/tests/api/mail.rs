@@ -17,10 +17,10 @@ use std::{
 };
 
 /// An SMTP server that writes what it accepts into a Maildir.
-struct Smtp(Child);
+pub struct Smtp(Child);
 
 impl Smtp {
-    async fn start(port: u16, maildir: &Path) -> Self {
+    pub async fn start(port: u16, maildir: &Path) -> Self {
         let smtp = Self(
             Command::new("/usr/bin/python3")
                 .args(["-m", "aiosmtpd", "-n", "-l"])
@@ -53,7 +53,7 @@ impl Drop for Smtp {
     }
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -61,7 +61,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn through_smtp(port: u16) -> impl FnOnce(&mut ServeConfig) {
+pub fn through_smtp(port: u16) -> impl FnOnce(&mut ServeConfig) {
     move |config| {
         config.mail.delivery = Delivery::Smtp(
             AsyncSmtpTransport::<Tokio1Executor>::from_url(&format!("smtp://127.0.0.1:{port}"))
@@ -100,7 +100,7 @@ async fn wait_until_all(
     panic!("the outbox never reached {state:?}");
 }
 
-fn maildir(dir: &Path) -> PathBuf {
+pub fn maildir(dir: &Path) -> PathBuf {
     dir.join("received")
 }
 

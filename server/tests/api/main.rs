@@ -10,6 +10,7 @@ mod glossary;
 mod health;
 mod helpers;
 mod import;
+mod invitations;
 mod mail;
 mod meetings;
 mod openreferral;

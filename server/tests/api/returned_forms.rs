@@ -10,7 +10,7 @@ use app::{
         directory::{SaveProfile, UploadPhoto},
         glossary::{ApproveSuggestion, RejectSuggestion, SaveTerm, SuggestTerm},
         import::UploadImport,
-        meetings::{AddMeeting, ChangeMeeting, ScheduleSeries},
+        meetings::{AddGuest, AddMeeting, AnswerMeeting, ChangeMeeting, ScheduleSeries},
         password::{ChangePassword, RequestPasswordReset, ResetPassword},
         structure::{SaveTeam, SaveUnit},
         users::{ChangeRole, InviteUser},
@@ -449,11 +449,48 @@ async fn meeting_forms_keep_what_was_typed() {
     let sent = Sent {
         page: "/meetings/1".into(),
         action: ChangeMeeting::PATH,
-        cookie: Some(cookie),
+        cookie: Some(cookie.clone()),
         fields: owned(&[&[("id", "1")][..], &meeting].concat()),
         file: None,
     };
     comes_back(&app, sent, "date", &shown).await;
+
+    // The next meeting's guest and answer forms (a past one has neither).
+    let next = app::db::entities::meeting::Entity::find()
+        .all(app.db.reader())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.date > chrono::Utc::now().date_naive() + chrono::Days::new(1))
+        .min_by_key(|m| m.date)
+        .unwrap();
+    let (id, here) = (next.id.to_string(), format!("/meetings/{}", next.id));
+    let sent = Sent {
+        page: here.clone(),
+        action: AddGuest::PATH,
+        cookie: Some(cookie.clone()),
+        fields: owned(&[
+            ("id", &id),
+            ("name", "Dr Ola Presenter"),
+            ("email", "ola at example"),
+            ("organisation", "University"),
+        ]),
+        file: None,
+    };
+    let shown = [
+        Shown::Value("name", "Dr Ola Presenter".into()),
+        Shown::Value("organisation", "University".into()),
+    ];
+    comes_back(&app, sent, "email", &shown).await;
+    let sent = Sent {
+        page: here,
+        action: AnswerMeeting::PATH,
+        cookie: Some(cookie),
+        fields: owned(&[("id", &id), ("answer", ""), ("note", "Late by ten minutes")]),
+        file: None,
+    };
+    let shown = [Shown::Value("note", "Late by ten minutes".into())];
+    comes_back(&app, sent, "answer", &shown).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -801,6 +838,8 @@ async fn no_address_puts_a_message_on_a_form_page() {
         ("/meetings/series/new".into(), ScheduleSeries::PATH),
         ("/meetings/new".into(), AddMeeting::PATH),
         ("/meetings/1".into(), ChangeMeeting::PATH),
+        ("/meetings/1".into(), AddGuest::PATH),
+        ("/meetings/1".into(), AnswerMeeting::PATH),
     ];
     let words = "Your account is suspended. Call 0800 000 000";
     for (form_page, action) in pages {

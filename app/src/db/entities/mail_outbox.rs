@@ -14,6 +14,8 @@ pub struct Model {
     pub next_attempt_at: DateTimeUtc,
     pub last_error: Option<String>,
     pub sent_at: Option<DateTimeUtc>,
+    pub calendar: Option<String>,
+    pub calendar_method: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

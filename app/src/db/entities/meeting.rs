@@ -18,6 +18,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub uid: String,
     pub sequence: i32,
+    pub invited_at: Option<DateTimeUtc>,
+    pub reminded_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

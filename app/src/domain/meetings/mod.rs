@@ -119,9 +119,182 @@ pub struct MeetingDetail {
     pub online_link: String,
     /// Whether the meeting was made by the series' rule (rather than added as a one-off).
     pub from_rule: bool,
+    /// Whether it has ended (invitations and answers are then closed).
+    pub ended: bool,
     /// The series' members, by name.
     pub members: Vec<String>,
+    pub guests: Vec<Guest>,
+    /// Whether invitations have gone out, and to how many people not yet.
+    pub invited: bool,
+    pub not_yet_invited: usize,
+    /// Everyone's answers: for coordinators only, otherwise empty.
+    pub answers: Vec<AnswerRow>,
+    /// The reader's own answer, if they are a member.
+    pub mine: Option<MyAnswer>,
     pub may_edit: bool,
+}
+
+/// Someone from outside the network invited to one meeting, such as a presenter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guest {
+    pub id: i32,
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+}
+
+/// What an invited person said.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Answer {
+    Attending,
+    Apologies,
+}
+
+impl Answer {
+    pub const ALL: [Answer; 2] = [Answer::Attending, Answer::Apologies];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Answer::Attending => "attending",
+            Answer::Apologies => "apologies",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+
+    /// As the person chooses it.
+    pub fn choice(self) -> &'static str {
+        match self {
+            Answer::Attending => "I will attend",
+            Answer::Apologies => "Send apologies",
+        }
+    }
+
+    /// As the coordinator reads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Answer::Attending => "Attending",
+            Answer::Apologies => "Apologies",
+        }
+    }
+}
+
+/// One invited person's answer, as the coordinator sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerRow {
+    pub name: String,
+    /// The guest's organisation; `None` for a member.
+    pub guest_of: Option<String>,
+    pub answer: Option<Answer>,
+    pub note: String,
+    pub deputy: Option<String>,
+    pub invited: bool,
+}
+
+/// A member's own answer and the colleagues they may send in their place.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyAnswer {
+    pub answer: Option<Answer>,
+    pub note: String,
+    pub deputy: Option<i32>,
+    /// (profile id, name) of the others in their team.
+    pub colleagues: Vec<(i32, String)>,
+}
+
+/// The page an emailed answer link opens: which meeting, and for whom.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RsvpView {
+    pub meeting: MeetingSummary,
+    pub name: String,
+    pub answer: Option<Answer>,
+    pub note: String,
+}
+
+/// An answer as sent: from the meeting page (with a deputy) or an emailed link (without).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerForm {
+    #[serde(default)]
+    pub answer: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub deputy: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidAnswer {
+    pub answer: Answer,
+    pub note: String,
+    pub deputy: Option<i32>,
+}
+
+impl AnswerForm {
+    /// `colleagues` are the profiles that may deputise (none for an emailed link).
+    pub fn validate(&self, colleagues: &[i32]) -> Result<ValidAnswer, Vec<FieldError>> {
+        let mut problems = fields::Problems::default();
+        let answer = Answer::parse(self.answer.trim());
+        if answer.is_none() {
+            problems.add("answer", "Choose whether you will attend");
+        }
+        let note = problems.take("note", fields::paragraphs(&self.note, "Note", 500, false));
+        let deputy = match self.deputy.trim() {
+            "" => None,
+            raw => match raw.parse::<i32>() {
+                Ok(id) if colleagues.contains(&id) && answer == Some(Answer::Apologies) => Some(id),
+                Ok(id) if colleagues.contains(&id) => {
+                    problems.add(
+                        "deputy",
+                        "A deputy comes in your place: choose Send apologies, or no deputy",
+                    );
+                    Some(id)
+                }
+                _ => {
+                    problems.add("deputy", "Choose a deputy from your own team");
+                    None
+                }
+            },
+        };
+        problems.into_result(()).map(|()| ValidAnswer {
+            answer: answer.expect("checked"),
+            note,
+            deputy,
+        })
+    }
+}
+
+/// A guest as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuestForm {
+    pub name: String,
+    pub email: String,
+    #[serde(default)]
+    pub organisation: String,
+}
+
+impl GuestForm {
+    pub fn validate(&self) -> Result<Guest, Vec<FieldError>> {
+        let mut problems = fields::Problems::default();
+        let name = problems.take("name", fields::line(&self.name, "Name", 100, true));
+        let email = match crate::domain::account::Email::parse(&self.email) {
+            Ok(email) => email.as_str().to_owned(),
+            Err(message) => {
+                problems.add("email", message.to_string());
+                String::new()
+            }
+        };
+        let organisation = problems.take(
+            "organisation",
+            fields::line(&self.organisation, "Organisation", 120, false),
+        );
+        problems.into_result(()).map(|()| Guest {
+            id: 0,
+            name,
+            email,
+            organisation,
+        })
+    }
 }
 
 /// The series form as typed.

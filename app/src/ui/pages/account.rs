@@ -19,8 +19,12 @@ pub fn AccountPage() -> impl IntoView {
     let error = returned_error::<ChangePassword>().or_else(returned_error::<SignOutEverywhere>);
     let done = use_query_map()
         .with_untracked(|q| q.get("done"))
-        .filter(|d| d == "password")
-        .map(|_| "Password changed. You have been signed out everywhere else.".to_owned());
+        .and_then(|d| match d.as_str() {
+            "password" => Some("Password changed. You have been signed out everywhere else."),
+            "calendar" => Some("Your calendar has a new address. The old one no longer works."),
+            _ => None,
+        })
+        .map(str::to_owned);
     let title = form_title("Your account", &error);
     view! {
         <Suspense>
@@ -71,6 +75,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <li><a class="govuk-link" href="/outbox">"Mail outbox"</a></li>
                             </ul>
                         })}
+                        {account.role.includes(Role::Champion).then(|| view! { <CalendarFeed /> })}
                         <h2 class="govuk-heading-m">"Change your password"</h2>
                         <Form action=ChangePassword::PATH>
                             <TextField
@@ -101,6 +106,35 @@ pub fn AccountPage() -> impl IntoView {
                     </Page>
                 }
                     .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// A member's calendar feed: the address a calendar subscribes to, and a way to change it.
+#[component]
+fn CalendarFeed() -> impl IntoView {
+    use crate::api::meetings::{RenewCalendarFeed, calendar_feed};
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let address = calendar_feed().await.ok().flatten();
+                let button = if address.is_some() {
+                    "Make a new address"
+                } else {
+                    "Make my calendar address"
+                };
+                view! {
+                    <h2 class="govuk-heading-m" id="calendar">"Meetings in your calendar"</h2>
+                    <p class="govuk-body">"Subscribe to this address in Outlook, Google or Apple Calendar to see the network's meetings there, kept up to date. Keep it to yourself: anyone with it can see when and where the meetings are."</p>
+                    {address.map(|address| view! {
+                        <p class="govuk-body"><code class="app-break">{address}</code></p>
+                        <p class="govuk-body">"If someone else may have it, make a new one: this one then stops working."</p>
+                    })}
+                    <Form action=RenewCalendarFeed::PATH>
+                        <button type="submit" class="govuk-button govuk-button--secondary">{button}</button>
+                    </Form>
+                }
             })}
         </Suspense>
     }

@@ -1,25 +1,42 @@
 //! `/meetings` and one meeting's page, with the coordinator's forms that schedule a series,
-//! add a one-off meeting, and change or cancel one meeting.
+//! add a one-off meeting, change or cancel one meeting, invite and add guests; a member's
+//! answer; and `/rsvp`, the page an emailed answer link opens.
 
 use crate::{
     api::meetings::{
-        AddMeeting, CancelMeeting, ChangeMeeting, ScheduleSeries, list_meetings, read_meeting,
-        series_choices,
+        AddGuest, AddMeeting, AnswerByLink, AnswerMeeting, CancelMeeting, ChangeMeeting,
+        ScheduleSeries, SendInvitations, list_meetings, read_meeting, rsvp, series_choices,
     },
     domain::meetings::{
-        CUSTOM_RULE, MeetingDetail, MeetingForm, MeetingSummary, PRESETS, SeriesForm,
+        Answer, CUSTOM_RULE, MeetingDetail, MeetingForm, MeetingSummary, MyAnswer, PRESETS,
+        SeriesForm,
     },
     ui::{
         components::{Done, Page, PageMeta, id_param, refusal, summary_row},
-        forms::{ErrorSummary, Form, SelectField, TextField, form_title, returned_error},
+        forms::{
+            ErrorSummary, Form, RadiosField, SelectField, TextAreaField, TextField, form_title,
+            returned_error,
+        },
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
 
 fn done_message() -> Option<String> {
-    let done = use_query_map().with_untracked(|q| q.get("done"))?;
+    let (done, sent) = use_query_map().with_untracked(|q| (q.get("done"), q.get("sent")));
+    let done = done?;
+    if done == "invited" {
+        let sent = sent
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or_default();
+        return Some(match sent {
+            1 => "1 invitation sent".to_owned(),
+            n => format!("{n} invitations sent"),
+        });
+    }
     let message = match done.as_str() {
+        "guest" => "The guest is added",
+        "answered" => "Your answer is recorded",
         "scheduled" => "The series is scheduled: its meetings for the next 12 months are below",
         "added" => "The meeting is added",
         "changed" => "The meeting is changed",
@@ -227,7 +244,12 @@ fn MeetingFields(form: MeetingForm) -> impl IntoView {
 pub fn MeetingPage() -> impl IntoView {
     let id = id_param();
     let done = done_message();
-    let error = returned_error::<ChangeMeeting>();
+    // The page's forms; at most one came back.
+    let error = returned_error::<ChangeMeeting>()
+        .or_else(returned_error::<AddGuest>)
+        .or_else(returned_error::<AnswerMeeting>)
+        .or_else(returned_error::<SendInvitations>)
+        .or_else(returned_error::<CancelMeeting>);
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -261,6 +283,14 @@ fn MeetingView(
         view! { <a class="govuk-link" href=href.clone() rel="noopener">{href.clone()}</a> }
     });
     let members = detail.members.len();
+    let mine = detail
+        .mine
+        .clone()
+        .filter(|_| !detail.ended && !m.cancelled)
+        .map(|mine| view! { <YourAnswer id mine /> });
+    let invitations = detail
+        .may_edit
+        .then(|| view! { <Invitations detail=detail.clone() /> });
     let edit = detail.may_edit.then(|| {
         let form = MeetingForm::from_detail(&detail);
         let (button, restore) = if m.cancelled {
@@ -318,9 +348,165 @@ fn MeetingView(
                         </div>
                     </details>
                 })}
+                {mine}
+                {invitations}
                 {edit}
                 <p class="govuk-body"><a class="govuk-link" href="/meetings">"All meetings"</a></p>
             </div>
         </div>
+    }
+}
+
+/// A member's own answer, which they may change until the meeting ends.
+#[component]
+fn YourAnswer(id: i32, mine: MyAnswer) -> impl IntoView {
+    let answers = Answer::ALL.map(|a| (a.as_str(), a.choice())).to_vec();
+    let deputies = (!mine.colleagues.is_empty()).then(|| {
+        let options = std::iter::once((String::new(), "No deputy".to_owned()))
+            .chain(mine.colleagues.iter().map(|(id, name)| (id.to_string(), name.clone())))
+            .collect::<Vec<_>>();
+        let selected = mine.deputy.map(|d| d.to_string()).unwrap_or_default();
+        view! { <SelectField name="deputy" label="A deputy from your team, if you send apologies (optional)" options selected /> }
+    });
+    view! {
+        <h2 class="govuk-heading-l">"Your answer"</h2>
+        {mine.answer.map(|a| view! { <p class="govuk-body">{format!("You answered: {}.", a.choice())}</p> })}
+        <Form action=AnswerMeeting::PATH id=Some(id)>
+            <RadiosField name="answer" legend="Will you attend?" options=answers selected=mine.answer.map(|a| a.as_str().to_owned()).unwrap_or_default() />
+            <TextAreaField name="note" label="A note for the coordinator (optional)" value=mine.note />
+            {deputies}
+            <button type="submit" class="govuk-button">"Send my answer"</button>
+        </Form>
+    }
+}
+
+/// For coordinators: sending the invitations, who answered what, and the guests.
+#[component]
+fn Invitations(detail: MeetingDetail) -> impl IntoView {
+    let id = detail.meeting.id;
+    let open = !detail.ended && !detail.meeting.cancelled;
+    let send = (open && detail.not_yet_invited > 0).then(|| {
+        let n = detail.not_yet_invited;
+        let people = if n == 1 { "person" } else { "people" };
+        let label = if detail.invited {
+            format!("Send the invitation to the {n} {people} not yet invited")
+        } else {
+            format!("Send invitations to {n} {people}")
+        };
+        view! {
+            <Form action=SendInvitations::PATH id=Some(id)>
+                <p class="govuk-body">"Each person is emailed the invitation with a calendar file and two links that answer for them without signing in. Changes to the time or place, and a cancellation, are then sent to them too."</p>
+                <button type="submit" class="govuk-button" id="invite">{label}</button>
+            </Form>
+        }
+    });
+    let answered = detail.answers.iter().filter(|a| a.answer.is_some()).count();
+    let rows = detail
+        .answers
+        .iter()
+        .map(|a| {
+            let who = match &a.guest_of {
+                Some(org) if !org.is_empty() => format!("{} (guest, {org})", a.name),
+                Some(_) => format!("{} (guest)", a.name),
+                None => a.name.clone(),
+            };
+            let answer = match (a.answer, a.invited) {
+                (Some(answer), _) => answer.label(),
+                (None, true) => "No answer yet",
+                (None, false) => "Not invited yet",
+            };
+            view! {
+                <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">{who}</td>
+                    <td class="govuk-table__cell">{answer}</td>
+                    <td class="govuk-table__cell">{a.deputy.clone().unwrap_or_default()}</td>
+                    <td class="govuk-table__cell app-pre-line">{a.note.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let table = (!detail.answers.is_empty()).then(|| {
+        view! {
+            <table class="govuk-table">
+                <caption class="govuk-table__caption govuk-table__caption--m">
+                    {format!("{answered} of {} answered", detail.answers.len())}
+                </caption>
+                <thead class="govuk-table__head">
+                    <tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"Name"</th>
+                        <th scope="col" class="govuk-table__header">"Answer"</th>
+                        <th scope="col" class="govuk-table__header">"Deputy"</th>
+                        <th scope="col" class="govuk-table__header">"Note"</th>
+                    </tr>
+                </thead>
+                <tbody class="govuk-table__body">{rows}</tbody>
+            </table>
+        }
+    });
+    let add_guest = open.then(|| view! {
+        <h3 class="govuk-heading-m">"Add a guest"</h3>
+        <p class="govuk-body">"Someone from outside the network, such as a presenter. They get the invitation without an account."</p>
+        <Form action=AddGuest::PATH id=Some(id)>
+            <TextField name="name" label="Guest's name" />
+            <TextField name="email" label="Guest's email address" input_type="email" />
+            <TextField name="organisation" label="Guest's organisation (optional)" />
+            <button type="submit" class="govuk-button govuk-button--secondary">"Add the guest"</button>
+        </Form>
+    });
+    view! {
+        <h2 class="govuk-heading-l">"Invitations and answers"</h2>
+        {send}
+        {table}
+        {add_guest}
+    }
+}
+
+/// `/rsvp?link=…&answer=…`: an emailed answer link's page. Opening it changes nothing; the
+/// button posts the answer.
+#[component]
+pub fn RsvpPage() -> impl IntoView {
+    let (link, chosen) = use_query_map().with_untracked(|q| (q.get("link"), q.get("answer")));
+    let done = done_message();
+    let error = returned_error::<AnswerByLink>();
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let link = link.clone().unwrap_or_default();
+                let view = match rsvp(link.clone()).await {
+                    Ok(view) => view,
+                    Err(error) => return refusal(error, "/rsvp"),
+                };
+                let error = error.clone();
+                let title = form_title("Your answer", &error);
+                let m = view.meeting;
+                let selected = chosen
+                    .clone()
+                    .filter(|c| Answer::parse(c).is_some())
+                    .or_else(|| view.answer.map(|a| a.as_str().to_owned()))
+                    .unwrap_or_default();
+                let answers = Answer::ALL.map(|a| (a.as_str(), a.choice())).to_vec();
+                view! {
+                    <Page title heading="Your answer" description="Say whether you will come to a meeting of the network.">
+                        <Done message=done.clone() />
+                        <ErrorSummary error=error />
+                        <dl class="govuk-summary-list">
+                            {summary_row("For", view.name, false)}
+                            {summary_row("Meeting", m.title.clone(), false)}
+                            {summary_row("When", m.when(), false)}
+                            {summary_row("Where", m.place(), m.place().is_empty())}
+                        </dl>
+                        {m.cancelled.then(|| view! { <p class="govuk-body"><strong>"This meeting is cancelled."</strong></p> })}
+                        {view.answer.map(|a| view! { <p class="govuk-body">{format!("Your answer now: {}.", a.choice())}</p> })}
+                        <Form action=AnswerByLink::PATH>
+                            <input type="hidden" name="link" value=link.clone() />
+                            <RadiosField name="answer" legend="Will you attend?" options=answers selected />
+                            <TextAreaField name="note" label="A note for the coordinator (optional)" value=view.note />
+                            <button type="submit" class="govuk-button">"Confirm my answer"</button>
+                        </Form>
+                    </Page>
+                }
+                    .into_any()
+            })}
+        </Suspense>
     }
 }

@@ -32,7 +32,7 @@ pub use history::HistoryPage;
 pub use home::Home;
 pub use import::{ImportCheckPage, ImportPage};
 pub use invitation::InvitationPage;
-pub use meetings::{MeetingPage, MeetingsPage, NewMeetingPage, NewSeriesPage};
+pub use meetings::{MeetingPage, MeetingsPage, NewMeetingPage, NewSeriesPage, RsvpPage};
 pub use password::{ForgottenPasswordPage, ResetPasswordPage};
 pub use records::{AuditPage, OutboxPage};
 pub use sign_in::SignInPage;
