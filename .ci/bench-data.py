@@ -1,5 +1,7 @@
 """Adds synthetic people and services to a seeded database for `make bench`: enough profiles
-(500) and services (300) to measure the directory and the bank at the size issue 4 names.
+(500) and services (300) to measure the directory and the bank at the size issue 4 names;
+and 40 member accounts who have all answered the invitation to the demo series' next
+meeting, whose id it prints, to measure that meeting's page at the size issue 13 names.
 Usage: python3 .ci/bench-data.py DATABASE_FILE"""
 
 import random
@@ -7,7 +9,7 @@ import sqlite3
 import sys
 from datetime import datetime, timezone
 
-PROFILES, SERVICES = 500, 300
+PROFILES, SERVICES, MEMBERS = 500, 300, 40
 FIRST = "Alex Bea Cal Dana Eli Fay Gus Hana Ivo Jada Kit Lena Milo Nia Otto Pia Quin Rae Sami Tess".split()
 FAMILY = "Ashby Brook Crane Dale Ellis Frost Hale Irving Jones Kemp Lowe Marsh Nash Orme Pike Reed Shaw Tate Vance Wren".split()
 TOPICS = ["self-harm", "parenting", "young carers", "ADHD", "anxiety", "housing", "debt",
@@ -42,7 +44,20 @@ def main(path: str) -> None:
             " referral_route, status, published, reviewed_at, updated_at, version)"
             " VALUES (?, ?, ?, ?, ?, 'Call the duty worker.', 'active', 1, ?, ?, 1)",
             (name, organisation, group, team, f"{name}: support for families.", now, now))
+    meeting = db.execute("SELECT id FROM meeting WHERE date > date('now') ORDER BY date LIMIT 1").fetchone()[0]
+    db.execute("UPDATE meeting SET invited_at = ? WHERE id = ?", (now, meeting))
+    for n in range(MEMBERS):
+        cursor = db.execute(
+            "INSERT INTO user_account (email, name, role, status, created_at, updated_at)"
+            " VALUES (?, ?, 'champion', 'active', ?, ?)",
+            (f"member{n}@bench.example.org", f"{random.choice(FIRST)} {random.choice(FAMILY)}", now, now))
+        db.execute(
+            "INSERT INTO meeting_invitee (meeting_id, account_id, answer, note, answered_at, invited_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (meeting, cursor.lastrowid, random.choice(["attending", "apologies"]),
+             random.choice(["", "On a home visit until 11", "Covering duty that day"]), now, now))
     db.commit()
+    print(meeting)
 
 if __name__ == "__main__":
     main(sys.argv[1])

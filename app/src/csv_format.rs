@@ -6,6 +6,7 @@ use crate::domain::{
     directory::{Profile, ProfileForm},
     glossary::{Meaning, TermForm},
     import::{ImportKind, MAX_IMPORT_ROWS},
+    meetings::attendance::Tally,
 };
 use std::collections::HashMap;
 
@@ -118,13 +119,57 @@ pub fn flag(row: &Row, column: &str) -> Result<Option<String>, String> {
 }
 
 fn write(kind: ImportKind, rows: impl Iterator<Item = Vec<String>>) -> Result<String, csv::Error> {
+    write_with(kind.columns(), rows)
+}
+
+fn write_with(
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<String, csv::Error> {
     let mut csv = csv::Writer::from_writer(Vec::new());
-    csv.write_record(kind.columns())?;
+    csv.write_record(header)?;
     for row in rows {
         csv.write_record(row.iter().map(|v| cell_out(v)))?;
     }
     let bytes = csv.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8(bytes).expect("written from strings"))
+}
+
+/// Each member's attendance, as `/meetings/attendance` shows it.
+pub fn attendance(members: &[Tally]) -> Result<String, csv::Error> {
+    let header = [
+        "member",
+        "staff_group",
+        "meetings",
+        "attended",
+        "present",
+        "online",
+        "deputy",
+        "apologies",
+        "absent",
+        "percent",
+    ];
+    write_with(
+        &header,
+        members.iter().map(|t| {
+            [t.label.clone(), t.group.clone()]
+                .into_iter()
+                .chain(
+                    [
+                        t.recorded,
+                        t.attended(),
+                        t.present,
+                        t.online,
+                        t.deputy,
+                        t.apologies,
+                        t.absent,
+                        t.percent(),
+                    ]
+                    .map(|n| n.to_string()),
+                )
+                .collect()
+        }),
+    )
 }
 
 pub fn people(profiles: &[Profile]) -> Result<String, csv::Error> {

@@ -1,5 +1,5 @@
 import { test, expect, expectNoAxeViolations } from "./fixtures";
-import { joinAs } from "./people";
+import { emailedLink, joinAs } from "./people";
 
 /** The second Tuesday of the month `months` after this one, as a date input takes it. */
 function secondTuesday(months: number): string {
@@ -12,7 +12,8 @@ function secondTuesday(months: number): string {
 
 test("a coordinator schedules a series, then moves and cancels one of its meetings", async ({ page }, info) => {
   const series = `Champions' network (${info.project.name})`;
-  await joinAs(page, `meetings.${info.project.name}@example.org`, "Mo Coordinator", "coordinator");
+  const email = `meetings.${info.project.name}@example.org`;
+  await joinAs(page, email, "Mo Coordinator", "coordinator");
   await page.goto("/meetings");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Meetings");
   await expect(page.getByText("Every 2 months on the second Tuesday")).toBeVisible();
@@ -48,6 +49,21 @@ test("a coordinator schedules a series, then moves and cancels one of its meetin
   const ics = await page.request.get(`${page.url()}/invite.ics`);
   expect(ics.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
   expect(await ics.text()).toContain("DTSTART;TZID=Europe/London:");
+
+  // Invitations go to every member, the coordinator too; the emailed link answers for them.
+  const meeting = page.url();
+  await page.getByRole("button", { name: /^Send invitations to \d+ (people|person)$/ }).click();
+  await expect(page.getByRole("alert")).toContainText(/invitations? sent/);
+  const title = series.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const attend = await emailedLink(email, new RegExp(`invited to ${title}[\\s\\S]*?(http\\S+/rsvp\\?link=\\S+answer=attending)`));
+  await page.goto(attend);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your answer");
+  await expect(page.getByLabel("I will attend")).toBeChecked();
+  await expectNoAxeViolations(page, info);
+  await page.getByRole("button", { name: "Confirm my answer" }).click();
+  await expect(page.getByRole("alert")).toContainText("Your answer is recorded");
+  await page.goto(meeting);
+  await expect(page.getByRole("row", { name: /Mo Coordinator Attending/ })).toBeVisible();
 
   await page.getByLabel("Start time").fill("13:30");
   await page.getByLabel("End time").fill("13:00");

@@ -7,6 +7,7 @@ const pages = [
   { path: "/accessibility", status: 200, heading: "Accessibility statement" },
   { path: "/login", status: 200, heading: "Sign in" },
   { path: "/invitation?link=no-such-link", status: 410, heading: "This link has expired" },
+  { path: "/rsvp?link=no-such-link", status: 410, heading: "This link has expired" },
   { path: "/no-such-page", status: 404, heading: "Page not found" },
 ];
 

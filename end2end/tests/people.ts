@@ -25,7 +25,10 @@ export async function joinAs(page: Page, email: string, name: string, role: stri
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
-/** The first link matching `link` in an email the server wrote to `to`, waiting for it to arrive. */
+/**
+ * The first link matching `link` in an email the server wrote to `to`, waiting for it to
+ * arrive; if `link` has a group, what the group matched.
+ */
 export async function emailedLink(to: string, link: RegExp): Promise<string> {
   const folder = join(process.env.E2E_DATA_DIR!, "mail");
   for (let tries = 0; tries < 100; tries++) {
@@ -33,7 +36,7 @@ export async function emailedLink(to: string, link: RegExp): Promise<string> {
       const letter = await simpleParser(readFileSync(join(folder, file.name)));
       const recipients = [letter.to].flat().flatMap((a) => a?.value ?? []).map((a) => a.address);
       const found = letter.text?.match(link);
-      if (recipients.includes(to) && found) return found[0];
+      if (recipients.includes(to) && found) return found[1] ?? found[0];
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

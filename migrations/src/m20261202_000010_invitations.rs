@@ -1,5 +1,6 @@
-//! Invitations to meetings and the answers to them. Each person invited to a meeting (a member
-//! of its series, or a guest such as an outside presenter) has one row holding their answer;
+//! Invitations to meetings, the answers to them, and who came. Each person invited to a
+//! meeting (a member of its series, or a guest such as an outside presenter) has one row
+//! holding their answer and their attendance;
 //! every email sent them carries links with a secret of its own, stored only as its digest,
 //! which answer for them without signing in until the meeting ends. An outbox letter may carry
 //! a calendar object, sent as a part and as an attachment. Each person may have a calendar
@@ -43,6 +44,10 @@ CREATE TABLE meeting_invitee (
     answered_at TEXT,
     -- NULL until an invitation has been sent them.
     invited_at TEXT,
+    -- What happened, recorded at or after the meeting: present | online | deputy |
+    -- apologies | absent.
+    attendance TEXT,
+    attendance_recorded_at TEXT,
     CHECK ((account_id IS NULL) <> (guest_id IS NULL))
 );
 CREATE UNIQUE INDEX meeting_invitee_account ON meeting_invitee (meeting_id, account_id);

@@ -350,3 +350,89 @@ pub async fn renew_calendar_feed() -> Result<(), AppError> {
     leptos_axum::redirect("/account?done=calendar#calendar");
     Ok(())
 }
+
+/// Whether a meeting has begun, for recording its attendance.
+#[cfg(feature = "ssr")]
+async fn begun(id: i32) -> Result<(), AppError> {
+    let db = super::context::db()?;
+    let row = crate::db::meetings::meeting(db.reader(), id)
+        .await
+        .map_err(|e| AppError::internal("reading a meeting", e))?
+        .ok_or(AppError::NotFound)?;
+    let zone = row.time_zone.parse().unwrap_or(chrono_tz::Europe::London);
+    let start = crate::domain::meetings::recurrence::instant(row.date, row.start_time, zone);
+    if row.cancelled {
+        return Err(AppError::invalid("attendance", "The meeting was cancelled"));
+    }
+    if start > chrono::Utc::now() {
+        return Err(AppError::invalid(
+            "attendance",
+            "Attendance is recorded once the meeting has begun",
+        ));
+    }
+    Ok(())
+}
+
+/// Records who came: one mark per person, `{who}:{attendance}` (`m12:present`).
+#[server(endpoint = "record-attendance")]
+pub async fn record_attendance(
+    id: i32,
+    #[server(default)] mark: Vec<String>,
+) -> Result<(), AppError> {
+    use crate::domain::meetings::attendance::read_marks;
+    let me = super::context::require(Role::Coordinator).await?;
+    begun(id).await?;
+    let db = super::context::db()?;
+    let expected: Vec<_> = crate::db::attendance::sheet(db.reader(), id)
+        .await
+        .map_err(|e| AppError::internal("reading who a meeting expects", e))?
+        .into_iter()
+        .map(|row| row.who)
+        .collect();
+    let marks =
+        read_marks(&mark, &expected).map_err(|message| AppError::invalid("attendance", message))?;
+    write!("recording attendance", |txn| async {
+        crate::db::attendance::record(&txn, id, &marks, me.id, chrono::Utc::now())
+            .await
+            .map(Some)
+    })?;
+    leptos_axum::redirect(&format!("/meetings/{id}?done=attendance#attendance"));
+    Ok(())
+}
+
+/// Marks everyone who said they would attend, with nothing recorded yet, as present.
+#[server(endpoint = "mark-attending-present")]
+pub async fn mark_attending_present(id: i32) -> Result<(), AppError> {
+    let me = super::context::require(Role::Coordinator).await?;
+    begun(id).await?;
+    write!("marking attendance", |txn| async {
+        crate::db::attendance::mark_attending_present(&txn, id, me.id, chrono::Utc::now())
+            .await
+            .map(Some)
+    })?;
+    leptos_axum::redirect(&format!("/meetings/{id}?done=attendance#attendance"));
+    Ok(())
+}
+
+#[server(endpoint = "attendance")]
+pub async fn attendance_report()
+-> Result<crate::domain::meetings::attendance::AttendanceReport, AppError> {
+    super::context::require(Role::Coordinator).await?;
+    let db = super::context::db()?;
+    crate::db::attendance::report(db.reader(), chrono::Utc::now())
+        .await
+        .map_err(|e| AppError::internal("reading attendance", e))
+}
+
+/// The same figures per member, as CSV.
+#[server(input = leptos::server_fn::codec::GetUrl, output = leptos::server_fn::codec::StreamingText, endpoint = "attendance.csv")]
+pub async fn attendance_csv() -> Result<leptos::server_fn::codec::TextStream<AppError>, AppError> {
+    super::context::require(Role::Coordinator).await?;
+    let db = super::context::db()?;
+    let report = crate::db::attendance::report(db.reader(), chrono::Utc::now())
+        .await
+        .map_err(|e| AppError::internal("reading attendance", e))?;
+    let text = crate::csv_format::attendance(&report.members)
+        .map_err(|e| AppError::internal("writing attendance as CSV", e))?;
+    Ok(super::context::csv_download(text, "attendance.csv"))
+}

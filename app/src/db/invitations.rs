@@ -649,7 +649,10 @@ mod tests {
         let sent = send_invitations(&txn, sender, next.id, lee.id, now)
             .await
             .unwrap();
-        assert_eq!(sent, Some(1));
+        use sea_orm::PaginatorTrait;
+        let members = members().count(&txn).await.unwrap() as usize;
+        assert!(members > 1, "the demo champions and Lee");
+        assert_eq!(sent, Some(members));
         let guest = Guest {
             id: 0,
             name: "Ola".into(),
@@ -689,12 +692,21 @@ mod tests {
         assert_eq!(changed, Some(true));
         assert_eq!(
             send_change(&txn, sender, next.id, now).await.unwrap(),
-            2,
-            "both invited"
+            members + 1,
+            "every member and the guest"
         );
         let rows = answers(&txn, next.id).await.unwrap();
-        assert_eq!(rows.len(), 2, "{rows:?}");
-        assert_eq!(rows[0].answer, Some(Answer::Apologies));
+        assert_eq!(rows.len(), members + 1, "one row a person: {rows:?}");
+        let lee = rows.iter().find(|r| r.name == "Lee Coordinator").unwrap();
+        assert_eq!(
+            (lee.answer, lee.note.as_str()),
+            (Some(Answer::Apologies), "Away")
+        );
         assert!(rows.iter().all(|r| r.invited));
+        assert_eq!(
+            rows.last().map(|r| r.guest_of.is_some()),
+            Some(true),
+            "guests last"
+        );
     }
 }

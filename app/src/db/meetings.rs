@@ -379,6 +379,13 @@ pub async fn detail(
     let answers = invitations::answers(conn, id).await?;
     let not_yet_invited =
         (members.len() + guests.len()).saturating_sub(answers.iter().filter(|a| a.invited).count());
+    let zone = zone(&row.time_zone);
+    let started = recurrence::instant(row.date, row.start_time, zone) <= now;
+    let attendance = if reader.coordinator && started && !row.cancelled {
+        super::attendance::sheet(conn, id).await?
+    } else {
+        vec![]
+    };
     let mine = if reader.member {
         Some(invitations::my_answer(conn, id, reader.account_id).await?)
     } else {
@@ -390,6 +397,7 @@ pub async fn detail(
         series_name: series.name,
         online_link: row.online_link.clone(),
         from_rule: row.occurrence_date.is_some(),
+        started,
         ended: invitations::ends_at(&row) <= now,
         members,
         guests,
@@ -397,6 +405,7 @@ pub async fn detail(
         not_yet_invited,
         answers: if reader.coordinator { answers } else { vec![] },
         mine,
+        attendance,
         may_edit: reader.coordinator,
     }))
 }

@@ -1,6 +1,7 @@
 //! Server-only storage: connections, entities and queries. Nothing here reaches the wasm build.
 
 pub mod accounts;
+pub mod attendance;
 pub mod audit;
 pub mod bank;
 pub mod bank_edit;

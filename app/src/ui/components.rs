@@ -147,7 +147,7 @@ pub fn ProblemPage(error: AppError) -> impl IntoView {
         ),
         AppError::LinkExpired => (
             "This link has expired",
-            "Links to set a password work once, for a limited time. Ask a coordinator to send you a new one.",
+            "Links in emails work for a limited time: one to set a password works once, and one to answer an invitation until the meeting ends. Ask a coordinator to send you a new one.",
         ),
         AppError::SignInRequired => ("Sign in to continue", "This page is for signed-in users."),
         AppError::Internal

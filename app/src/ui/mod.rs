@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("glossary/:id/history") view=|| view! { <pages::HistoryPage kind="glossary_term" /> } ssr=SsrMode::Async />
                     <Route path=path!("meetings") view=pages::MeetingsPage ssr=SsrMode::Async />
                     <Route path=path!("meetings/new") view=pages::NewMeetingPage ssr=SsrMode::Async />
+                    <Route path=path!("meetings/attendance") view=pages::AttendancePage ssr=SsrMode::Async />
                     <Route path=path!("meetings/series/new") view=pages::NewSeriesPage ssr=SsrMode::Async />
                     <Route path=path!("meetings/:id") view=pages::MeetingPage ssr=SsrMode::Async />
                     <Route path=path!("rsvp") view=pages::RsvpPage ssr=SsrMode::Async />

@@ -24,8 +24,9 @@ use app::{
         history::RecordHistory,
         import::{CheckedUpload, ConfirmImport, PeopleCsv, ServicesCsv, UploadImport},
         meetings::{
-            AddGuest, AddMeeting, AnswerByLink, AnswerMeeting, CalendarFeed, CancelMeeting,
-            ChangeMeeting, ListMeetings, ReadMeeting, RenewCalendarFeed, Rsvp, ScheduleSeries,
+            AddGuest, AddMeeting, AnswerByLink, AnswerMeeting, AttendanceCsv, AttendanceReport,
+            CalendarFeed, CancelMeeting, ChangeMeeting, ListMeetings, MarkAttendingPresent,
+            ReadMeeting, RecordAttendance, RenewCalendarFeed, Rsvp, ScheduleSeries,
             SendInvitations, SeriesChoices,
         },
         network::StaffGroups,
@@ -241,6 +242,18 @@ const TABLE: &[(&str, Access, &str)] = &[
     ),
     (CalendarFeed::PATH, Access::Role(Role::Champion), ""),
     (RenewCalendarFeed::PATH, Access::Role(Role::Champion), ""),
+    (
+        RecordAttendance::PATH,
+        Access::Role(Role::Coordinator),
+        "id=0&mark[0]=m1:present",
+    ),
+    (
+        MarkAttendingPresent::PATH,
+        Access::Role(Role::Coordinator),
+        "id=0",
+    ),
+    (AttendanceReport::PATH, Access::Role(Role::Coordinator), ""),
+    (AttendanceCsv::PATH, Access::Role(Role::Coordinator), ""),
 ];
 
 #[test]

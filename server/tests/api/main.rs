@@ -3,6 +3,7 @@
 
 mod access;
 mod accounts;
+mod attendance;
 mod bank;
 mod cli;
 mod directory;

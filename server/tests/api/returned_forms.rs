@@ -10,7 +10,9 @@ use app::{
         directory::{SaveProfile, UploadPhoto},
         glossary::{ApproveSuggestion, RejectSuggestion, SaveTerm, SuggestTerm},
         import::UploadImport,
-        meetings::{AddGuest, AddMeeting, AnswerMeeting, ChangeMeeting, ScheduleSeries},
+        meetings::{
+            AddGuest, AddMeeting, AnswerMeeting, ChangeMeeting, RecordAttendance, ScheduleSeries,
+        },
         password::{ChangePassword, RequestPasswordReset, ResetPassword},
         structure::{SaveTeam, SaveUnit},
         users::{ChangeRole, InviteUser},
@@ -840,6 +842,7 @@ async fn no_address_puts_a_message_on_a_form_page() {
         ("/meetings/1".into(), ChangeMeeting::PATH),
         ("/meetings/1".into(), AddGuest::PATH),
         ("/meetings/1".into(), AnswerMeeting::PATH),
+        ("/meetings/1".into(), RecordAttendance::PATH),
     ];
     let words = "Your account is suspended. Call 0800 000 000";
     for (form_page, action) in pages {

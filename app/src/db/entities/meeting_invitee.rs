@@ -13,6 +13,8 @@ pub struct Model {
     pub deputy_profile_id: Option<i32>,
     pub answered_at: Option<DateTimeUtc>,
     pub invited_at: Option<DateTimeUtc>,
+    pub attendance: Option<String>,
+    pub attendance_recorded_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,6 +2,7 @@
 //! The rule arithmetic (`recurrence`) and the calendar text (`ics`) are server-only: the
 //! browser is only ever sent their results.
 
+pub mod attendance;
 #[cfg(feature = "ssr")]
 pub mod ics;
 #[cfg(feature = "ssr")]
@@ -119,7 +120,9 @@ pub struct MeetingDetail {
     pub online_link: String,
     /// Whether the meeting was made by the series' rule (rather than added as a one-off).
     pub from_rule: bool,
-    /// Whether it has ended (invitations and answers are then closed).
+    /// Whether it has begun (attendance may then be recorded) and ended (invitations and
+    /// answers are then closed).
+    pub started: bool,
     pub ended: bool,
     /// The series' members, by name.
     pub members: Vec<String>,
@@ -131,6 +134,8 @@ pub struct MeetingDetail {
     pub answers: Vec<AnswerRow>,
     /// The reader's own answer, if they are a member.
     pub mine: Option<MyAnswer>,
+    /// Who came, for coordinators once the meeting has begun; otherwise empty.
+    pub attendance: Vec<attendance::AttendanceRow>,
     pub may_edit: bool,
 }
 

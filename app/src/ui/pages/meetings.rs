@@ -36,6 +36,7 @@ fn done_message() -> Option<String> {
     }
     let message = match done.as_str() {
         "guest" => "The guest is added",
+        "attendance" => "Attendance saved",
         "answered" => "Your answer is recorded",
         "scheduled" => "The series is scheduled: its meetings for the next 12 months are below",
         "added" => "The meeting is added",
@@ -60,6 +61,7 @@ pub fn MeetingsPage() -> impl IntoView {
                 let actions = overview.may_schedule.then(|| view! {
                     <div class="govuk-button-group">
                         <a class="govuk-button" href="/meetings/series/new">"Schedule a series"</a>
+                        <a class="govuk-button govuk-button--secondary" href="/meetings/attendance">"Attendance"</a>
                         {(!overview.series.is_empty()).then(|| view! {
                             <a class="govuk-button govuk-button--secondary" href="/meetings/new">"Add a one-off meeting"</a>
                         })}
@@ -249,6 +251,8 @@ pub fn MeetingPage() -> impl IntoView {
         .or_else(returned_error::<AddGuest>)
         .or_else(returned_error::<AnswerMeeting>)
         .or_else(returned_error::<SendInvitations>)
+        .or_else(returned_error::<crate::api::meetings::RecordAttendance>)
+        .or_else(returned_error::<crate::api::meetings::MarkAttendingPresent>)
         .or_else(returned_error::<CancelMeeting>);
     view! {
         <Suspense>
@@ -291,6 +295,9 @@ fn MeetingView(
     let invitations = detail
         .may_edit
         .then(|| view! { <Invitations detail=detail.clone() /> });
+    let sheet = (!detail.attendance.is_empty()).then(
+        || view! { <super::attendance::AttendanceSheet id rows=detail.attendance.clone() /> },
+    );
     let edit = detail.may_edit.then(|| {
         let form = MeetingForm::from_detail(&detail);
         let (button, restore) = if m.cancelled {
@@ -349,6 +356,7 @@ fn MeetingView(
                     </details>
                 })}
                 {mine}
+                {sheet}
                 {invitations}
                 {edit}
                 <p class="govuk-body"><a class="govuk-link" href="/meetings">"All meetings"</a></p>

@@ -1,6 +1,7 @@
 mod about;
 mod accessibility;
 mod account;
+mod attendance;
 mod bank;
 mod bank_edit;
 mod directory;
@@ -19,6 +20,7 @@ mod users;
 pub use about::About;
 pub use accessibility::Accessibility;
 pub use account::AccountPage;
+pub use attendance::AttendancePage;
 pub use bank::{RolesPage, ServicePage, ServicesPage};
 pub use bank_edit::{EditRole, EditService};
 pub use directory::{EditProfile, PeopleList, PersonProfile};
