@@ -28,12 +28,13 @@ pub async fn run(
             let now = chrono::Utc::now();
             let txn = db.begin_write().await?;
             let made = app::db::meetings::top_up(&txn, now).await?;
-            let sender = app::db::invitations::Sender {
+            let sender = app::db::meetings::invitations::Sender {
                 postbox: &postbox,
                 service: &service_name,
             };
             let reminded =
-                app::db::invitations::send_reminders(&txn, sender, reminder_days, now).await?;
+                app::db::meetings::invitations::send_reminders(&txn, sender, reminder_days, now)
+                    .await?;
             txn.commit().await?;
             Ok::<_, sea_orm::DbErr>((made, reminded))
         };

@@ -69,11 +69,52 @@ macro_rules! write {
 
 /// The service's name and postbox, for the letters a change queues.
 #[cfg(feature = "ssr")]
-fn letters() -> Result<(crate::mail::Postbox, String), AppError> {
-    Ok((
-        super::context::postbox()?,
-        super::context::site()?.service_name().to_owned(),
-    ))
+struct Letters {
+    postbox: crate::mail::Postbox,
+    service: String,
+}
+
+#[cfg(feature = "ssr")]
+impl Letters {
+    fn new() -> Result<Self, AppError> {
+        Ok(Self {
+            postbox: super::context::postbox()?,
+            service: super::context::site()?.service_name().to_owned(),
+        })
+    }
+
+    fn sender(&self) -> crate::db::meetings::invitations::Sender<'_> {
+        crate::db::meetings::invitations::Sender {
+            postbox: &self.postbox,
+            service: &self.service,
+        }
+    }
+
+    /// Call once the transaction that queued `count` letters has committed.
+    fn sent(&self, count: usize) {
+        if count > 0 {
+            self.postbox.letters_queued();
+        }
+    }
+}
+
+/// After a meeting changed (`Some(true)`): everyone invited is sent the update or the
+/// cancellation, in the change's transaction. `None`: there was no such meeting.
+#[cfg(feature = "ssr")]
+async fn tell_invited(
+    txn: &sea_orm::DatabaseTransaction,
+    sender: crate::db::meetings::invitations::Sender<'_>,
+    id: i32,
+    changed: Option<bool>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<usize>, sea_orm::DbErr> {
+    match changed {
+        None => Ok(None),
+        Some(false) => Ok(Some(0)),
+        Some(true) => crate::db::meetings::invitations::send_change(txn, sender, id, now)
+            .await
+            .map(Some),
+    }
 }
 
 #[server(endpoint = "schedule-series")]
@@ -124,27 +165,12 @@ pub async fn change_meeting(id: i32, #[server(flatten)] form: MeetingForm) -> Re
     let valid = form
         .validate(today, Some(current.date))
         .map_err(AppError::Invalid)?;
-    let (postbox, service) = letters()?;
-    let sender = crate::db::invitations::Sender {
-        postbox: &postbox,
-        service: &service,
-    };
+    let letters = Letters::new()?;
     let told = write!("changing a meeting", |txn| async {
-        let Some(moved) = crate::db::meetings::change_meeting(&txn, id, &valid, me.id, now).await?
-        else {
-            return Ok::<_, sea_orm::DbErr>(None);
-        };
-        // Everyone invited hears of a new time or place.
-        let told = if moved {
-            crate::db::invitations::send_change(&txn, sender, id, now).await?
-        } else {
-            0
-        };
-        Ok::<_, sea_orm::DbErr>(Some(told))
+        let moved = crate::db::meetings::change_meeting(&txn, id, &valid, me.id, now).await?;
+        tell_invited(&txn, letters.sender(), id, moved, now).await
     })?;
-    if told > 0 {
-        postbox.letters_queued();
-    }
+    letters.sent(told);
     leptos_axum::redirect(&format!("/meetings/{id}?done=changed"));
     Ok(())
 }
@@ -154,29 +180,13 @@ pub async fn change_meeting(id: i32, #[server(flatten)] form: MeetingForm) -> Re
 pub async fn cancel_meeting(id: i32, restore: Option<String>) -> Result<(), AppError> {
     let me = super::context::require(Role::Coordinator).await?;
     let cancelled = restore.is_none();
-    let (postbox, service) = letters()?;
-    let sender = crate::db::invitations::Sender {
-        postbox: &postbox,
-        service: &service,
-    };
+    let letters = Letters::new()?;
     let now = chrono::Utc::now();
     let told = write!("cancelling a meeting", |txn| async {
-        let Some(changed) =
-            crate::db::meetings::set_cancelled(&txn, id, cancelled, me.id, now).await?
-        else {
-            return Ok::<_, sea_orm::DbErr>(None);
-        };
-        // Everyone invited is sent the cancellation, or the meeting again once it is back on.
-        let told = if changed {
-            crate::db::invitations::send_change(&txn, sender, id, now).await?
-        } else {
-            0
-        };
-        Ok::<_, sea_orm::DbErr>(Some(told))
+        let changed = crate::db::meetings::set_cancelled(&txn, id, cancelled, me.id, now).await?;
+        tell_invited(&txn, letters.sender(), id, changed, now).await
     })?;
-    if told > 0 {
-        postbox.letters_queued();
-    }
+    letters.sent(told);
     let done = if cancelled { "cancelled" } else { "restored" };
     leptos_axum::redirect(&format!("/meetings/{id}?done={done}"));
     Ok(())
@@ -199,18 +209,14 @@ pub async fn send_invitations(id: i32) -> Result<(), AppError> {
             "The meeting is cancelled: put it back on first",
         ));
     }
-    if crate::db::invitations::ends_at(&row) <= now {
+    if crate::db::meetings::invitations::ends_at(&row) <= now {
         return Err(AppError::invalid("invite", "The meeting has ended"));
     }
-    let (postbox, service) = letters()?;
-    let sender = crate::db::invitations::Sender {
-        postbox: &postbox,
-        service: &service,
-    };
+    let letters = Letters::new()?;
     let sent = write!("sending invitations", |txn| {
-        crate::db::invitations::send_invitations(&txn, sender, id, me.id, now)
+        crate::db::meetings::invitations::send_invitations(&txn, letters.sender(), id, me.id, now)
     })?;
-    postbox.letters_queued();
+    letters.sent(sent);
     leptos_axum::redirect(&format!("/meetings/{id}?done=invited&sent={sent}"));
     Ok(())
 }
@@ -220,14 +226,10 @@ pub async fn send_invitations(id: i32) -> Result<(), AppError> {
 pub async fn add_guest(id: i32, #[server(flatten)] form: GuestForm) -> Result<(), AppError> {
     let me = super::context::require(Role::Coordinator).await?;
     let guest = form.validate().map_err(AppError::Invalid)?;
-    let (postbox, service) = letters()?;
-    let sender = crate::db::invitations::Sender {
-        postbox: &postbox,
-        service: &service,
-    };
+    let letters = Letters::new()?;
     let now = chrono::Utc::now();
     let added = write!("adding a guest", |txn| {
-        crate::db::invitations::add_guest(&txn, sender, id, &guest, me.id, now)
+        crate::db::meetings::invitations::add_guest(&txn, letters.sender(), id, &guest, me.id, now)
     })?;
     if !added {
         return Err(AppError::invalid(
@@ -235,7 +237,7 @@ pub async fn add_guest(id: i32, #[server(flatten)] form: GuestForm) -> Result<()
             "This person is already a guest of the meeting",
         ));
     }
-    postbox.letters_queued();
+    letters.sent(1);
     leptos_axum::redirect(&format!("/meetings/{id}?done=guest"));
     Ok(())
 }
@@ -251,10 +253,10 @@ pub async fn answer_meeting(id: i32, #[server(flatten)] form: AnswerForm) -> Res
         .await
         .map_err(|e| AppError::internal("reading a meeting", e))?
         .ok_or(AppError::NotFound)?;
-    if crate::db::invitations::ends_at(&row) <= now {
+    if crate::db::meetings::invitations::ends_at(&row) <= now {
         return Err(AppError::invalid("answer", "The meeting has ended"));
     }
-    let colleagues: Vec<i32> = crate::db::invitations::colleagues(db.reader(), me.id)
+    let colleagues: Vec<i32> = crate::db::meetings::invitations::colleagues(db.reader(), me.id)
         .await
         .map_err(|e| AppError::internal("reading a member's team", e))?
         .into_iter()
@@ -262,8 +264,8 @@ pub async fn answer_meeting(id: i32, #[server(flatten)] form: AnswerForm) -> Res
         .collect();
     let answer = form.validate(&colleagues).map_err(AppError::Invalid)?;
     write!("recording an answer", |txn| async {
-        let invitee = crate::db::invitations::member_row(&txn, id, me.id).await?;
-        crate::db::invitations::record_answer(&txn, invitee, &answer, now)
+        let invitee = crate::db::meetings::invitations::member_row(&txn, id, me.id).await?;
+        crate::db::meetings::invitations::record_answer(&txn, invitee, &answer, now)
             .await
             .map(Some)
     })?;
@@ -276,7 +278,7 @@ pub async fn answer_meeting(id: i32, #[server(flatten)] form: AnswerForm) -> Res
 pub async fn rsvp(link: String) -> Result<RsvpView, AppError> {
     let db = super::context::db()?;
     let (invitee, row, name) =
-        crate::db::invitations::by_link(db.reader(), &link, chrono::Utc::now())
+        crate::db::meetings::invitations::by_link(db.reader(), &link, chrono::Utc::now())
             .await
             .map_err(|e| AppError::internal("reading an answer link", e))?
             .ok_or(AppError::LinkExpired)?;
@@ -308,10 +310,12 @@ pub async fn answer_by_link(
     .map_err(AppError::Invalid)?;
     let done = async {
         let txn = db.begin_write().await?;
-        let Some((invitee, ..)) = crate::db::invitations::by_link(&txn, &link, now).await? else {
+        let Some((invitee, ..)) =
+            crate::db::meetings::invitations::by_link(&txn, &link, now).await?
+        else {
             return Ok(None);
         };
-        crate::db::invitations::record_answer(&txn, invitee, &answer, now).await?;
+        crate::db::meetings::invitations::record_answer(&txn, invitee, &answer, now).await?;
         txn.commit().await?;
         Ok::<_, sea_orm::DbErr>(Some(()))
     };
@@ -383,7 +387,7 @@ pub async fn record_attendance(
     let me = super::context::require(Role::Coordinator).await?;
     begun(id).await?;
     let db = super::context::db()?;
-    let expected: Vec<_> = crate::db::attendance::sheet(db.reader(), id)
+    let expected: Vec<_> = crate::db::meetings::attendance::sheet(db.reader(), id)
         .await
         .map_err(|e| AppError::internal("reading who a meeting expects", e))?
         .into_iter()
@@ -392,7 +396,7 @@ pub async fn record_attendance(
     let marks =
         read_marks(&mark, &expected).map_err(|message| AppError::invalid("attendance", message))?;
     write!("recording attendance", |txn| async {
-        crate::db::attendance::record(&txn, id, &marks, me.id, chrono::Utc::now())
+        crate::db::meetings::attendance::record(&txn, id, &marks, me.id, chrono::Utc::now())
             .await
             .map(Some)
     })?;
@@ -406,7 +410,7 @@ pub async fn mark_attending_present(id: i32) -> Result<(), AppError> {
     let me = super::context::require(Role::Coordinator).await?;
     begun(id).await?;
     write!("marking attendance", |txn| async {
-        crate::db::attendance::mark_attending_present(&txn, id, me.id, chrono::Utc::now())
+        crate::db::meetings::attendance::mark_attending_present(&txn, id, me.id, chrono::Utc::now())
             .await
             .map(Some)
     })?;
@@ -419,7 +423,7 @@ pub async fn attendance_report()
 -> Result<crate::domain::meetings::attendance::AttendanceReport, AppError> {
     super::context::require(Role::Coordinator).await?;
     let db = super::context::db()?;
-    crate::db::attendance::report(db.reader(), chrono::Utc::now())
+    crate::db::meetings::attendance::report(db.reader(), chrono::Utc::now())
         .await
         .map_err(|e| AppError::internal("reading attendance", e))
 }
@@ -429,7 +433,7 @@ pub async fn attendance_report()
 pub async fn attendance_csv() -> Result<leptos::server_fn::codec::TextStream<AppError>, AppError> {
     super::context::require(Role::Coordinator).await?;
     let db = super::context::db()?;
-    let report = crate::db::attendance::report(db.reader(), chrono::Utc::now())
+    let report = crate::db::meetings::attendance::report(db.reader(), chrono::Utc::now())
         .await
         .map_err(|e| AppError::internal("reading attendance", e))?;
     let text = crate::csv_format::attendance(&report.members)

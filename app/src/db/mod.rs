@@ -1,7 +1,6 @@
 //! Server-only storage: connections, entities and queries. Nothing here reaches the wasm build.
 
 pub mod accounts;
-pub mod attendance;
 pub mod audit;
 pub mod bank;
 pub mod bank_edit;
@@ -13,7 +12,6 @@ pub mod glossary_search;
 pub mod glossary_suggestions;
 pub mod history;
 pub mod import;
-pub mod invitations;
 pub mod links;
 pub mod meetings;
 pub mod network;

@@ -13,7 +13,7 @@ use app::{
     },
     db::{
         entities::{mail_outbox, meeting, meeting_invitee, profile, user_account},
-        invitations, meetings,
+        meetings::{self, invitations},
     },
     domain::account::Role,
 };

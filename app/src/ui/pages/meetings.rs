@@ -451,6 +451,15 @@ fn Invitations(detail: MeetingDetail) -> impl IntoView {
             </table>
         }
     });
+    let guests = (!detail.guests.is_empty()).then(|| view! {
+        <h3 class="govuk-heading-m">"Guests"</h3>
+        <ul class="govuk-list govuk-list--bullet">
+            {detail.guests.iter().map(|g| {
+                let from = if g.organisation.is_empty() { String::new() } else { format!(", {}", g.organisation) };
+                view! { <li>{format!("{}{from} ({})", g.name, g.email)}</li> }
+            }).collect_view()}
+        </ul>
+    });
     let add_guest = open.then(|| view! {
         <h3 class="govuk-heading-m">"Add a guest"</h3>
         <p class="govuk-body">"Someone from outside the network, such as a presenter. They get the invitation without an account."</p>
@@ -465,6 +474,7 @@ fn Invitations(detail: MeetingDetail) -> impl IntoView {
         <h2 class="govuk-heading-l">"Invitations and answers"</h2>
         {send}
         {table}
+        {guests}
         {add_guest}
     }
 }

@@ -3,10 +3,10 @@
 //! email sent them carries answer links with a secret of their own (only its digest is kept),
 //! good until the meeting ends. Every letter is queued in the caller's transaction.
 
-use super::{
+use super::{event, members};
+use crate::db::{
     audit::{self, AuditRecord},
     entities::{meeting, meeting_guest, meeting_invitee, profile, rsvp_link, user_account},
-    meetings::{event, members},
     outbox,
 };
 use crate::{
@@ -14,7 +14,7 @@ use crate::{
     domain::{
         audit::Action,
         meetings::{
-            Answer, AnswerRow, Guest, MeetingSummary, MyAnswer, ValidAnswer,
+            Answer, AnswerRow, Guest, MyAnswer, ValidAnswer,
             ics::{self, Method, Person},
             long_date, recurrence,
         },
@@ -173,7 +173,7 @@ pub async fn send_reminders(
     days: u32,
     now: DateTime<Utc>,
 ) -> Result<usize, DbErr> {
-    let today = super::meetings::local_now(now).date();
+    let today = super::local_now(now).date();
     let due = meeting::Entity::find()
         .filter(meeting::Column::InvitedAt.is_not_null())
         .filter(meeting::Column::RemindedAt.is_null())
@@ -311,16 +311,7 @@ fn meeting_letter(
     page: &str,
     links: Option<&[String; 2]>,
 ) -> Letter {
-    let summary = MeetingSummary {
-        id: row.id,
-        title: row.title.clone(),
-        date: row.date,
-        start: row.start_time,
-        end: row.end_time,
-        venue: row.venue.clone(),
-        online: !row.online_link.is_empty(),
-        cancelled: row.cancelled,
-    };
+    let summary = super::summary(row);
     let title = &row.title;
     let date = long_date(row.date);
     let (subject, opening) = match occasion {
@@ -635,7 +626,7 @@ mod tests {
             .await
             .unwrap();
         let next = meeting::Entity::find()
-            .filter(meeting::Column::Date.gt(super::super::meetings::local_now(now).date()))
+            .filter(meeting::Column::Date.gt(super::super::local_now(now).date()))
             .order_by_asc(meeting::Column::Date)
             .one(&txn)
             .await
@@ -686,7 +677,7 @@ mod tests {
             venue: "Room 9".into(),
             online_link: next.online_link.clone(),
         };
-        let changed = super::super::meetings::change_meeting(&txn, next.id, &moved, lee.id, now)
+        let changed = super::super::change_meeting(&txn, next.id, &moved, lee.id, now)
             .await
             .unwrap();
         assert_eq!(changed, Some(true));

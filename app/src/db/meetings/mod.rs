@@ -3,6 +3,9 @@
 //! remembers the rule's date it was made for, so one moved or cancelled is never made again.
 //! Every change is logged in the audit log, in the transaction of the change.
 
+pub mod attendance;
+pub mod invitations;
+
 use super::{
     audit::{self, AuditRecord},
     entities::{calendar_feed, meeting, meeting_series, user_account},
@@ -360,7 +363,6 @@ pub async fn detail(
     reader: Reader,
     now: DateTime<Utc>,
 ) -> Result<Option<MeetingDetail>, DbErr> {
-    use super::invitations;
     let Some(row) = meeting::Entity::find_by_id(id).one(conn).await? else {
         return Ok(None);
     };
@@ -382,7 +384,7 @@ pub async fn detail(
     let zone = zone(&row.time_zone);
     let started = recurrence::instant(row.date, row.start_time, zone) <= now;
     let attendance = if reader.coordinator && started && !row.cancelled {
-        super::attendance::sheet(conn, id).await?
+        attendance::sheet(conn, id).await?
     } else {
         vec![]
     };

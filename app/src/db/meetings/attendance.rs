@@ -2,10 +2,10 @@
 //! anyone expected who was never sent an invitation), and the figures of the last 12 months
 //! by member and by staff group.
 
-use super::{
+use super::{local_now, members};
+use crate::db::{
     audit::{self, AuditRecord},
     entities::{meeting, meeting_guest, meeting_invitee, profile, staff_group, team, user_account},
-    meetings::{local_now, members},
 };
 use crate::domain::{
     audit::Action,
