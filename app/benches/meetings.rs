@@ -42,7 +42,7 @@ fn main() {
     let until = first + Months::new(120);
     let mut dates = timed(|| {
         let made = rule.dates(black_box(first), black_box(until));
-        assert_eq!(made.len(), 61);
+        assert_eq!(made.len(), 60, "a meeting every two months for ten years");
         black_box(made);
     });
 
