@@ -1,7 +1,8 @@
 """Adds synthetic people and services to a seeded database for `make bench`: enough profiles
 (500) and services (300) to measure the directory and the bank at the size issue 4 names;
 and 40 member accounts who have all answered the invitation to the demo series' next
-meeting, whose id it prints, to measure that meeting's page at the size issue 13 names.
+meeting, whose agenda is filled to 30 items with a paper each, and whose id it prints, to
+measure that meeting's page at the size issue 13 names.
 Usage: python3 .ci/bench-data.py DATABASE_FILE"""
 
 import random
@@ -9,7 +10,7 @@ import sqlite3
 import sys
 from datetime import datetime, timezone
 
-PROFILES, SERVICES, MEMBERS = 500, 300, 40
+PROFILES, SERVICES, MEMBERS, ITEMS = 500, 300, 40, 30
 FIRST = "Alex Bea Cal Dana Eli Fay Gus Hana Ivo Jada Kit Lena Milo Nia Otto Pia Quin Rae Sami Tess".split()
 FAMILY = "Ashby Brook Crane Dale Ellis Frost Hale Irving Jones Kemp Lowe Marsh Nash Orme Pike Reed Shaw Tate Vance Wren".split()
 TOPICS = ["self-harm", "parenting", "young carers", "ADHD", "anxiety", "housing", "debt",
@@ -56,6 +57,18 @@ def main(path: str) -> None:
             " VALUES (?, ?, ?, ?, ?, ?)",
             (meeting, cursor.lastrowid, random.choice(["attending", "apologies"]),
              random.choice(["", "On a home visit until 11", "Covering duty that day"]), now, now))
+    members = [row[0] for row in db.execute("SELECT id FROM user_account WHERE email LIKE 'member%@bench.example.org'")]
+    have = db.execute("SELECT count(*) FROM agenda_item WHERE meeting_id = ?", (meeting,)).fetchone()[0]
+    for n in range(have, ITEMS):
+        cursor = db.execute(
+            "INSERT INTO agenda_item (meeting_id, status, position, title, kind, presenter_account_id,"
+            " minutes, reason, decline_reason, created_at, updated_at)"
+            " VALUES (?, 'accepted', ?, ?, 'information-exchange', ?, 5, '', '', ?, ?)",
+            (meeting, 100 + n, f"{random.choice(TOPICS).capitalize()}: what changed ({n})",
+             random.choice(members), now, now))
+        db.execute(
+            "INSERT INTO agenda_paper (item_id, title, url, added_at) VALUES (?, ?, ?, ?)",
+            (cursor.lastrowid, f"Briefing {n}", f"https://www.example.org/briefings/{n}", now))
     db.commit()
     print(meeting)
 

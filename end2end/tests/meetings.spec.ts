@@ -109,3 +109,56 @@ test("a coordinator records who came to a meeting held and sees the attendance c
   await expect(page.getByRole("row", { name: new RegExp(`^${name} 1 1 100%$`) })).toBeVisible();
   await expectNoAxeViolations(page, info);
 });
+
+test("a champion proposes an agenda item; the coordinator accepts it, moves it up and sends the agenda", async ({ page, browser }, info) => {
+  test.slow();
+  const js = info.project.use.javaScriptEnabled !== false;
+  const suffix = js ? "Hydrated" : "Static";
+  const championEmail = `proposer.${info.project.name}@example.org`;
+  const champion = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+  await joinAs(champion, championEmail, `Pat ${suffix}`, "champion");
+  await champion.goto("/meetings");
+  // A meeting months ahead, open for proposals; one per project, as both run at once.
+  await champion.locator("table").first().getByRole("link").nth(js ? 3 : 2).click();
+  const meeting = champion.url();
+  const title = `Young carers' assessments (${suffix})`;
+  await champion.locator("#item_title").fill(title);
+  await champion.getByLabel("Kind of item").selectOption({ label: "Unmet need" });
+  await champion.getByLabel("Minutes").fill("20");
+  await champion.getByRole("button", { name: "Send the proposal" }).click();
+  await expect(champion.locator("#reason-error")).toContainText("Enter a reason");
+  await expect(champion.locator("#item_title")).toHaveValue(title);
+  await champion.getByLabel("Why the group should discuss it").fill("Nobody assesses young carers while a parent is in hospital.");
+  await champion.getByRole("button", { name: "Send the proposal" }).click();
+  await expect(champion.getByRole("alert")).toContainText("Your proposal is sent to the coordinator");
+  await expect(champion.getByText("waiting for the coordinator")).toBeVisible();
+  await expectNoAxeViolations(champion, info);
+
+  await joinAs(page, `agenda.${info.project.name}@example.org`, `Kit ${suffix}`, "coordinator");
+  await page.goto(meeting);
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expectNoAxeViolations(page, info);
+  await page.getByLabel("Minutes").fill("25");
+  await page.getByRole("button", { name: "Accept and add to the agenda" }).click();
+  await expect(page.getByRole("alert")).toContainText("The proposal is on the agenda");
+  const agenda = page.locator("table").first().locator("tbody tr");
+  await expect(agenda.last()).toContainText(title);
+
+  // Up one place: above "Any other business", after the 10 and 15 minutes before it.
+  await page.getByRole("button", { name: `Up: ${title}` }).click();
+  await expect(page.getByRole("alert")).toContainText("The item is moved");
+  await expect(agenda.last()).toContainText("Any other business");
+  await expect(page.getByRole("row", { name: new RegExp(`^10:25 ${title.replace(/[()]/g, "\\$&")}`) })).toBeVisible();
+  await expectNoAxeViolations(page, info);
+
+  await page.getByRole("button", { name: "Send the agenda to everyone" }).click();
+  await expect(page.getByRole("alert")).toContainText(/The agenda is sent to \d+ people/);
+  const line = await emailedLink(championEmail, new RegExp(`10:25 ${title.replace(/[()]/g, "\\$&")} \\(25 minutes\\)`));
+  expect(line).toContain(title);
+
+  await page.getByRole("link", { name: "The agenda to print" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Agenda: ");
+  await expect(page.getByText(title)).toBeVisible();
+  await expectNoAxeViolations(page, info);
+});

@@ -12,6 +12,7 @@ mod m20261122_000007_glossary;
 mod m20261202_000008_list_indexes;
 mod m20261202_000009_meetings;
 mod m20261202_000010_invitations;
+mod m20261202_000011_agendas;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_list_indexes::Migration),
             Box::new(m20261202_000009_meetings::Migration),
             Box::new(m20261202_000010_invitations::Migration),
+            Box::new(m20261202_000011_agendas::Migration),
         ]
     }
 }

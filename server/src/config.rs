@@ -140,6 +140,11 @@ pub struct ServeArgs {
           value_parser = clap::value_parser!(u32).range(1..=30))]
     pub meeting_reminder_days: u32,
 
+    /// Days before a meeting champions may last propose agenda items.
+    #[arg(long, env = "AGENDA_PROPOSAL_DAYS", default_value_t = app::domain::meetings::agenda::DEFAULT_PROPOSAL_DAYS,
+          value_parser = clap::value_parser!(u32).range(0..=60))]
+    pub agenda_proposal_days: u32,
+
     /// Seconds to wait after a failed delivery before trying again; doubles with each
     /// failure, up to an hour.
     #[arg(long, env = "MAIL_RETRY_SECS", default_value_t = 30,
@@ -180,6 +185,7 @@ pub struct ServeConfig {
     /// meetings, reminders.
     pub nudge_every: Duration,
     pub reminder_days: u32,
+    pub proposal_days: app::domain::meetings::agenda::ProposalDays,
 }
 
 impl ServeArgs {
@@ -240,6 +246,7 @@ impl ServeArgs {
             postbox: Postbox::new(public_url, mail.from.email.to_string()),
             nudge_every: Duration::from_secs(3600),
             reminder_days: self.meeting_reminder_days,
+            proposal_days: app::domain::meetings::agenda::ProposalDays(self.agenda_proposal_days),
             mail,
         })
     }

@@ -37,6 +37,7 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
     let context = {
         let (db, site, session) = (db.clone(), config.site.clone(), config.session);
         let postbox = config.postbox.clone();
+        let proposal_days = config.proposal_days;
         let directory = app::db::directory::Index::default();
         let glossary = glossary.clone();
         move || {
@@ -47,6 +48,7 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
             provide_context(app::api::RequestUser::default());
             provide_context(site.clone());
             provide_context(session);
+            provide_context(proposal_days);
             // The nonce the header middleware put in the CSP, for the hydration script.
             let parts = use_context::<Parts>();
             if let Some(nonce) = parts.as_ref().and_then(|p| p.extensions.get::<Nonce>()) {

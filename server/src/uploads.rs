@@ -23,6 +23,8 @@ fn file_limit(path: &str) -> Option<usize> {
         Some(app::domain::import::MAX_IMPORT_BYTES)
     } else if path == app::api::directory::UploadPhoto::PATH {
         Some(app::domain::directory::MAX_PHOTO_BYTES)
+    } else if path == app::api::meetings::agenda::AddPaper::PATH {
+        Some(app::domain::meetings::agenda::MAX_PAPER_BYTES)
     } else {
         None
     }

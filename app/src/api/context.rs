@@ -101,6 +101,13 @@ pub fn site() -> Result<SiteInfo, AppError> {
     use_context::<SiteInfo>().ok_or_else(|| AppError::internal("request context", "no site info"))
 }
 
+/// How many days before a meeting proposals close (`AGENDA_PROPOSAL_DAYS`).
+pub fn proposal_days() -> crate::domain::meetings::agenda::ProposalDays {
+    use_context().unwrap_or(crate::domain::meetings::agenda::ProposalDays(
+        crate::domain::meetings::agenda::DEFAULT_PROPOSAL_DAYS,
+    ))
+}
+
 pub fn glossary_searches() -> Result<crate::db::glossary::SearchCache, AppError> {
     use_context::<crate::db::glossary::SearchCache>()
         .ok_or_else(|| AppError::internal("request context", "no glossary search cache"))

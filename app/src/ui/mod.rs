@@ -87,7 +87,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("meetings/new") view=pages::NewMeetingPage ssr=SsrMode::Async />
                     <Route path=path!("meetings/attendance") view=pages::AttendancePage ssr=SsrMode::Async />
                     <Route path=path!("meetings/series/new") view=pages::NewSeriesPage ssr=SsrMode::Async />
+                    <Route path=path!("meetings/items/:id") view=pages::AgendaItemPage ssr=SsrMode::Async />
                     <Route path=path!("meetings/:id") view=pages::MeetingPage ssr=SsrMode::Async />
+                    <Route path=path!("meetings/:id/agenda") view=pages::AgendaPrintPage ssr=SsrMode::Async />
                     <Route path=path!("rsvp") view=pages::RsvpPage ssr=SsrMode::Async />
                     <Route path=path!("about") view=pages::About />
                     <Route path=path!("accessibility") view=pages::Accessibility />

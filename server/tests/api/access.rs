@@ -28,6 +28,10 @@ use app::{
             CalendarFeed, CancelMeeting, ChangeMeeting, ListMeetings, MarkAttendingPresent,
             ReadMeeting, RecordAttendance, RenewCalendarFeed, Rsvp, ScheduleSeries,
             SendInvitations, SeriesChoices,
+            agenda::{
+                AddAgendaItem, AddPaper, DeclineAgendaItem, MoveAgendaItem, Paper, ReadAgendaItem,
+                RemoveAgendaItem, SaveAgendaItem, SendAgenda,
+            },
         },
         network::StaffGroups,
         outbox::MailOutbox,
@@ -254,6 +258,36 @@ const TABLE: &[(&str, Access, &str)] = &[
     ),
     (AttendanceReport::PATH, Access::Role(Role::Coordinator), ""),
     (AttendanceCsv::PATH, Access::Role(Role::Coordinator), ""),
+    // About no meeting or item for everyone allowed, so nothing changes.
+    (
+        AddAgendaItem::PATH,
+        Access::Role(Role::Champion),
+        "id=0&item_title=x",
+    ),
+    (ReadAgendaItem::PATH, Access::SignedIn, "id=0"),
+    (
+        SaveAgendaItem::PATH,
+        Access::Role(Role::Coordinator),
+        "id=0&item_title=x",
+    ),
+    (
+        DeclineAgendaItem::PATH,
+        Access::Role(Role::Coordinator),
+        "id=0&decline_reason=x",
+    ),
+    (
+        MoveAgendaItem::PATH,
+        Access::Role(Role::Coordinator),
+        "id=0&direction=up",
+    ),
+    (
+        RemoveAgendaItem::PATH,
+        Access::Role(Role::Coordinator),
+        "id=0",
+    ),
+    (AddPaper::PATH, Access::Role(Role::Champion), "multipart"),
+    (Paper::PATH, Access::Role(Role::Champion), "id=0"),
+    (SendAgenda::PATH, Access::Role(Role::Coordinator), "id=0"),
 ];
 
 #[test]

@@ -42,6 +42,7 @@ pub fn serve_args(site_root: PathBuf) -> ServeArgs {
         mail_from: "champions@example.org".into(),
         mail_retry_secs: 1,
         meeting_reminder_days: 3,
+        agenda_proposal_days: 10,
     }
 }
 

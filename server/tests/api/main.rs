@@ -3,6 +3,7 @@
 
 mod access;
 mod accounts;
+mod agenda;
 mod attendance;
 mod bank;
 mod cli;

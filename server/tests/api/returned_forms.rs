@@ -12,6 +12,7 @@ use app::{
         import::UploadImport,
         meetings::{
             AddGuest, AddMeeting, AnswerMeeting, ChangeMeeting, RecordAttendance, ScheduleSeries,
+            agenda::{AddAgendaItem, AddPaper, SaveAgendaItem},
         },
         password::{ChangePassword, RequestPasswordReset, ResetPassword},
         structure::{SaveTeam, SaveUnit},
@@ -485,14 +486,67 @@ async fn meeting_forms_keep_what_was_typed() {
     ];
     comes_back(&app, sent, "email", &shown).await;
     let sent = Sent {
-        page: here,
+        page: here.clone(),
         action: AnswerMeeting::PATH,
-        cookie: Some(cookie),
+        cookie: Some(cookie.clone()),
         fields: owned(&[("id", &id), ("answer", ""), ("note", "Late by ten minutes")]),
         file: None,
     };
     let shown = [Shown::Value("note", "Late by ten minutes".into())];
     comes_back(&app, sent, "answer", &shown).await;
+
+    // An agenda item with a presenter from nowhere, and a paper that is not what it says.
+    let item_fields = [
+        ("item_title", "Perinatal pathway"),
+        ("kind", "information-exchange"),
+        ("job_role", ""),
+        ("presenter", "g9999"),
+        ("minutes", "25"),
+    ];
+    let shown = [
+        Shown::Value("item_title", "Perinatal pathway".into()),
+        Shown::Chosen("kind", "information-exchange".into()),
+        Shown::Value("minutes", "25".into()),
+    ];
+    let sent = Sent {
+        page: here.clone(),
+        action: AddAgendaItem::PATH,
+        cookie: Some(cookie.clone()),
+        fields: owned(&[&[("id", id.as_str())][..], &item_fields].concat()),
+        file: None,
+    };
+    comes_back(&app, sent, "presenter", &shown).await;
+    let item = app::db::entities::agenda_item::Entity::find()
+        .filter(app::db::entities::agenda_item::Column::MeetingId.eq(next.id))
+        .one(app.db.reader())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string();
+    let item_page = format!("/meetings/items/{item}");
+    let sent = Sent {
+        page: item_page.clone(),
+        action: SaveAgendaItem::PATH,
+        cookie: Some(cookie.clone()),
+        fields: owned(&[&[("id", item.as_str())][..], &item_fields].concat()),
+        file: None,
+    };
+    comes_back(&app, sent, "presenter", &shown).await;
+    let sent = Sent {
+        page: item_page,
+        action: AddPaper::PATH,
+        cookie: Some(cookie),
+        fields: owned(&[("id", &item), ("paper_title", "Pathway"), ("url", "")]),
+        file: Some(("paper", "pathway.docx", b"%PDF-1.4 a PDF named as Word")),
+    };
+    comes_back(
+        &app,
+        sent,
+        "paper",
+        &[Shown::Value("paper_title", "Pathway".into())],
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -843,6 +897,8 @@ async fn no_address_puts_a_message_on_a_form_page() {
         ("/meetings/1".into(), AddGuest::PATH),
         ("/meetings/1".into(), AnswerMeeting::PATH),
         ("/meetings/1".into(), RecordAttendance::PATH),
+        ("/meetings/1".into(), AddAgendaItem::PATH),
+        ("/meetings/items/1".into(), SaveAgendaItem::PATH),
     ];
     let words = "Your account is suspended. Call 0800 000 000";
     for (form_page, action) in pages {

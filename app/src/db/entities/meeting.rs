@@ -20,6 +20,7 @@ pub struct Model {
     pub sequence: i32,
     pub invited_at: Option<DateTimeUtc>,
     pub reminded_at: Option<DateTimeUtc>,
+    pub agenda_sent_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,6 +1,8 @@
 //! sea-orm entities: rows as stored. Pages and server functions use the `domain` types instead.
 
 pub mod account_link;
+pub mod agenda_item;
+pub mod agenda_paper;
 pub mod audit_event;
 pub mod calendar_feed;
 pub mod glossary_suggestion;
@@ -13,6 +15,7 @@ pub mod meeting_guest;
 pub mod meeting_invitee;
 pub mod meeting_series;
 pub mod organisation;
+pub mod paper_file;
 pub mod profile;
 pub mod profile_photo;
 pub mod profile_tag;
@@ -22,5 +25,6 @@ pub mod service;
 pub mod session;
 pub mod sign_in_failure;
 pub mod staff_group;
+pub mod standing_item;
 pub mod team;
 pub mod user_account;

@@ -2,10 +2,9 @@
 //! anyone expected who was never sent an invitation), and the figures of the last 12 months
 //! by member and by staff group.
 
-use super::{local_now, members};
-use crate::db::{
-    audit::{self, AuditRecord},
-    entities::{meeting, meeting_guest, meeting_invitee, profile, staff_group, team, user_account},
+use super::local_now;
+use crate::db::entities::{
+    meeting, meeting_guest, meeting_invitee, profile, staff_group, team, user_account,
 };
 use crate::domain::{
     audit::Action,
@@ -32,13 +31,7 @@ pub async fn sheet(
         .into_iter()
         .filter_map(|row| Some((who_of(&row)?, row)))
         .collect();
-    let members: Vec<(i32, String)> = members()
-        .select_only()
-        .columns([user_account::Column::Id, user_account::Column::Name])
-        .order_by_asc(user_account::Column::Name)
-        .into_tuple()
-        .all(conn)
-        .await?;
+    let members = super::member_names(conn).await?;
     let guests = meeting_guest::Entity::find()
         .filter(meeting_guest::Column::MeetingId.eq(meeting_id))
         .order_by_asc(meeting_guest::Column::Name)
@@ -125,7 +118,14 @@ pub async fn record(
         row.attendance_recorded_at = Set(Some(now));
         row.save(conn).await?;
     }
-    log(conn, meeting_id, actor, now).await
+    super::record(
+        conn,
+        actor,
+        Action::Update,
+        ("meeting_attendance", meeting_id),
+        now,
+    )
+    .await
 }
 
 /// Marks everyone who said they would attend, and has nothing recorded yet, as present.
@@ -151,23 +151,15 @@ pub async fn mark_attending_present(
         .exec(conn)
         .await?
         .rows_affected;
-    log(conn, meeting_id, actor, now).await?;
+    super::record(
+        conn,
+        actor,
+        Action::Update,
+        ("meeting_attendance", meeting_id),
+        now,
+    )
+    .await?;
     Ok(marked)
-}
-
-async fn log(
-    conn: &impl ConnectionTrait,
-    meeting_id: i32,
-    actor: i32,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    let entry = AuditRecord {
-        actor: Some(actor),
-        action: Action::Update,
-        record: Some(("meeting_attendance", meeting_id.to_string())),
-        changes: vec![],
-    };
-    audit::record(conn, now, entry).await
 }
 
 /// Attendance at the meetings of the last 12 months that were held and recorded: each

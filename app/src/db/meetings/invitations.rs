@@ -5,7 +5,6 @@
 
 use super::{event, members};
 use crate::db::{
-    audit::{self, AuditRecord},
     entities::{meeting, meeting_guest, meeting_invitee, profile, rsvp_link, user_account},
     outbox,
 };
@@ -46,10 +45,14 @@ pub enum Occasion {
     Reminder,
 }
 
+/// When the meeting begins, as an instant.
+pub fn starts_at(row: &meeting::Model) -> DateTime<Utc> {
+    recurrence::instant(row.date, row.start_time, super::zone(&row.time_zone))
+}
+
 /// When the meeting ends, as an instant.
 pub fn ends_at(row: &meeting::Model) -> DateTime<Utc> {
-    let zone = row.time_zone.parse().unwrap_or(chrono_tz::Europe::London);
-    recurrence::instant(row.date, row.end_time, zone)
+    recurrence::instant(row.date, row.end_time, super::zone(&row.time_zone))
 }
 
 /// One person invited, with where to write to them.
@@ -131,7 +134,7 @@ pub async fn send_invitations(
         invited.invited_at = Set(Some(now));
         invited.update(conn).await?;
     }
-    record(conn, actor, meeting_id, now).await?;
+    super::record(conn, actor, Action::Invite, ("meeting", meeting_id), now).await?;
     Ok(Some(waiting.len()))
 }
 
@@ -208,7 +211,7 @@ async fn recipients(conn: &impl ConnectionTrait, meeting_id: i32) -> Result<Vec<
         .order_by_asc(meeting_invitee::Column::Id)
         .all(conn)
         .await?;
-    let names = names_of(conn, meeting_id).await?;
+    let names = names_of(conn, meeting_id, &invitees).await?;
     Ok(invitees
         .into_iter()
         .filter_map(|invitee| {
@@ -224,9 +227,14 @@ async fn recipients(conn: &impl ConnectionTrait, meeting_id: i32) -> Result<Vec<
 
 type Names = HashMap<(Option<i32>, Option<i32>), (String, String, Option<String>)>;
 
-/// (name, email, the organisation of a guest) of every account and of the meeting's guests,
-/// by (account id, guest id).
-async fn names_of(conn: &impl ConnectionTrait, meeting_id: i32) -> Result<Names, DbErr> {
+/// (name, email, the organisation of a guest) of the accounts of `invitees` and of the
+/// meeting's guests, by (account id, guest id).
+async fn names_of(
+    conn: &impl ConnectionTrait,
+    meeting_id: i32,
+    invitees: &[meeting_invitee::Model],
+) -> Result<Names, DbErr> {
+    let ids: Vec<i32> = invitees.iter().filter_map(|i| i.account_id).collect();
     let accounts: Vec<(i32, String, String)> = user_account::Entity::find()
         .select_only()
         .columns([
@@ -234,6 +242,7 @@ async fn names_of(conn: &impl ConnectionTrait, meeting_id: i32) -> Result<Names,
             user_account::Column::Name,
             user_account::Column::Email,
         ])
+        .filter(user_account::Column::Id.is_in(ids))
         .into_tuple()
         .all(conn)
         .await?;
@@ -369,21 +378,6 @@ fn meeting_letter(
     write_letter(&to.email, subject, &to.name, &blocks, service)
 }
 
-async fn record(
-    conn: &impl ConnectionTrait,
-    actor: i32,
-    meeting_id: i32,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    let entry = AuditRecord {
-        actor: Some(actor),
-        action: Action::Invite,
-        record: Some(("meeting", meeting_id.to_string())),
-        changes: vec![],
-    };
-    audit::record(conn, now, entry).await
-}
-
 /// The invitation an emailed answer link is for, and its meeting, while the meeting has not
 /// ended; `None` for an unknown, altered or expired link.
 pub async fn by_link(
@@ -412,7 +406,7 @@ pub async fn by_link(
     if ends_at(&row) <= now {
         return Ok(None);
     }
-    let names = names_of(conn, row.id).await?;
+    let names = names_of(conn, row.id, std::slice::from_ref(&invitee)).await?;
     let name = names
         .get(&(invitee.account_id, invitee.guest_id))
         .map(|(name, ..)| name.clone())
@@ -488,19 +482,29 @@ pub async fn answers(
     conn: &impl ConnectionTrait,
     meeting_id: i32,
 ) -> Result<Vec<AnswerRow>, DbErr> {
-    let names = names_of(conn, meeting_id).await?;
-    let deputies: HashMap<i32, String> = profile::Entity::find()
-        .select_only()
-        .columns([profile::Column::Id, profile::Column::Name])
-        .into_tuple()
-        .all(conn)
-        .await?
-        .into_iter()
-        .collect();
-    let mut rows: Vec<AnswerRow> = meeting_invitee::Entity::find()
+    let invitees = meeting_invitee::Entity::find()
         .filter(meeting_invitee::Column::MeetingId.eq(meeting_id))
         .all(conn)
-        .await?
+        .await?;
+    let names = names_of(conn, meeting_id, &invitees).await?;
+    let deputy_ids: Vec<i32> = invitees
+        .iter()
+        .filter_map(|i| i.deputy_profile_id)
+        .collect();
+    let deputies: HashMap<i32, String> = if deputy_ids.is_empty() {
+        HashMap::new()
+    } else {
+        profile::Entity::find()
+            .select_only()
+            .columns([profile::Column::Id, profile::Column::Name])
+            .filter(profile::Column::Id.is_in(deputy_ids))
+            .into_tuple()
+            .all(conn)
+            .await?
+            .into_iter()
+            .collect()
+    };
+    let mut rows: Vec<AnswerRow> = invitees
         .into_iter()
         .filter_map(|i| {
             let (name, _, guest_of) = names.get(&(i.account_id, i.guest_id))?.clone();
@@ -592,7 +596,7 @@ pub async fn add_guest(
     if row.invited_at.is_some() && !row.cancelled && ends_at(&row) > now {
         send_invitations(conn, sender, meeting_id, actor, now).await?;
     } else {
-        record(conn, actor, meeting_id, now).await?;
+        super::record(conn, actor, Action::Invite, ("meeting", meeting_id), now).await?;
     }
     Ok(Some(true))
 }

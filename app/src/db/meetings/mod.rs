@@ -3,6 +3,7 @@
 //! remembers the rule's date it was made for, so one moved or cancelled is never made again.
 //! Every change is logged in the audit log, in the transaction of the change.
 
+pub mod agenda;
 pub mod attendance;
 pub mod invitations;
 
@@ -16,6 +17,7 @@ use crate::domain::{
     meetings::{
         MONTHS_AHEAD, MeetingDetail, MeetingSummary, MeetingsOverview, SeriesSummary, ValidMeeting,
         ValidSeries, ZONE,
+        agenda::ProposalDays,
         ics::{Event, Person},
         recurrence::{self, Rule},
     },
@@ -47,17 +49,7 @@ pub async fn create_series(
     now: DateTime<Utc>,
 ) -> Result<i32, DbErr> {
     let id = insert_series(conn, series, now).await?;
-    audit::record(
-        conn,
-        now,
-        AuditRecord {
-            actor: Some(actor),
-            action: Action::Create,
-            record: Some(("meeting_series", id.to_string())),
-            changes: vec![],
-        },
-    )
-    .await?;
+    record(conn, actor, Action::Create, ("meeting_series", id), now).await?;
     Ok(id)
 }
 
@@ -101,6 +93,17 @@ pub(super) fn members() -> sea_orm::Select<user_account::Entity> {
         .filter(
             user_account::Column::Role.is_in([Role::Champion.as_str(), Role::Coordinator.as_str()]),
         )
+}
+
+/// The members by name: (account id, name).
+pub(super) async fn member_names(conn: &impl ConnectionTrait) -> Result<Vec<(i32, String)>, DbErr> {
+    members()
+        .select_only()
+        .columns([user_account::Column::Id, user_account::Column::Name])
+        .order_by_asc(user_account::Column::Name)
+        .into_tuple()
+        .all(conn)
+        .await
 }
 
 /// Makes every series' meetings up to `MONTHS_AHEAD` months from today; run daily. Returns how
@@ -188,6 +191,7 @@ async fn insert_meeting(
     .exec(conn)
     .await?
     .last_insert_id;
+    agenda::copy_standing(conn, series.id, id, now).await?;
     Ok(id)
 }
 
@@ -207,7 +211,7 @@ pub async fn add_meeting(
         return Ok(None);
     };
     let id = insert_meeting(conn, &series, None, valid, now).await?;
-    record(conn, actor, Action::Create, id, now).await?;
+    record(conn, actor, Action::Create, ("meeting", id), now).await?;
     Ok(Some(id))
 }
 
@@ -235,7 +239,7 @@ pub async fn change_meeting(
     changed.sequence = Set(sequence);
     changed.updated_at = Set(now);
     changed.update(conn).await?;
-    record(conn, actor, Action::Update, id, now).await?;
+    record(conn, actor, Action::Update, ("meeting", id), now).await?;
     Ok(Some(moved))
 }
 
@@ -260,21 +264,22 @@ pub async fn set_cancelled(
     changed.sequence = Set(sequence);
     changed.updated_at = Set(now);
     changed.update(conn).await?;
-    record(conn, actor, Action::Update, id, now).await?;
+    record(conn, actor, Action::Update, ("meeting", id), now).await?;
     Ok(Some(true))
 }
 
-async fn record(
+/// Logs a change to a meeting's record: (table, id).
+pub(super) async fn record(
     conn: &impl ConnectionTrait,
     actor: i32,
     action: Action,
-    meeting: i32,
+    (table, id): (&'static str, i32),
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     let entry = AuditRecord {
         actor: Some(actor),
         action,
-        record: Some(("meeting", meeting.to_string())),
+        record: Some((table, id.to_string())),
         changes: vec![],
     };
     audit::record(conn, now, entry).await
@@ -361,6 +366,7 @@ pub async fn detail(
     conn: &impl ConnectionTrait,
     id: i32,
     reader: Reader,
+    days: ProposalDays,
     now: DateTime<Utc>,
 ) -> Result<Option<MeetingDetail>, DbErr> {
     let Some(row) = meeting::Entity::find_by_id(id).one(conn).await? else {
@@ -370,19 +376,13 @@ pub async fn detail(
         .one(conn)
         .await?
         .ok_or(DbErr::RecordNotFound("a meeting's series".into()))?;
-    let members: Vec<String> = members()
-        .select_only()
-        .column(user_account::Column::Name)
-        .order_by_asc(user_account::Column::Name)
-        .into_tuple()
-        .all(conn)
-        .await?;
+    let members = member_names(conn).await?;
     let guests = invitations::guests(conn, id).await?;
+    let agenda = agenda::agenda(conn, &row, &members, &guests, reader, days, now).await?;
     let answers = invitations::answers(conn, id).await?;
     let not_yet_invited =
         (members.len() + guests.len()).saturating_sub(answers.iter().filter(|a| a.invited).count());
-    let zone = zone(&row.time_zone);
-    let started = recurrence::instant(row.date, row.start_time, zone) <= now;
+    let started = invitations::starts_at(&row) <= now;
     let attendance = if reader.coordinator && started && !row.cancelled {
         attendance::sheet(conn, id).await?
     } else {
@@ -401,13 +401,14 @@ pub async fn detail(
         from_rule: row.occurrence_date.is_some(),
         started,
         ended: invitations::ends_at(&row) <= now,
-        members,
+        members: members.into_iter().map(|(_, name)| name).collect(),
         guests,
         invited: row.invited_at.is_some(),
         not_yet_invited,
         answers: if reader.coordinator { answers } else { vec![] },
         mine,
         attendance,
+        agenda,
         may_edit: reader.coordinator,
     }))
 }

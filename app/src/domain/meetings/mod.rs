@@ -2,6 +2,7 @@
 //! The rule arithmetic (`recurrence`) and the calendar text (`ics`) are server-only: the
 //! browser is only ever sent their results.
 
+pub mod agenda;
 pub mod attendance;
 mod forms;
 #[cfg(feature = "ssr")]
@@ -136,6 +137,7 @@ pub struct MeetingDetail {
     pub mine: Option<MyAnswer>,
     /// Who came, for coordinators once the meeting has begun; otherwise empty.
     pub attendance: Vec<attendance::AttendanceRow>,
+    pub agenda: agenda::Agenda,
     pub may_edit: bool,
 }
 

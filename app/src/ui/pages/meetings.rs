@@ -25,16 +25,23 @@ use leptos_router::hooks::use_query_map;
 fn done_message() -> Option<String> {
     let (done, sent) = use_query_map().with_untracked(|q| (q.get("done"), q.get("sent")));
     let done = done?;
-    if done == "invited" {
-        let sent = sent
-            .and_then(|n| n.parse::<usize>().ok())
-            .unwrap_or_default();
-        return Some(match sent {
-            1 => "1 invitation sent".to_owned(),
-            n => format!("{n} invitations sent"),
-        });
+    let sent = sent
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or_default();
+    match done.as_str() {
+        "invited" if sent == 1 => return Some("1 invitation sent".to_owned()),
+        "invited" => return Some(format!("{sent} invitations sent")),
+        "agenda-sent" => return Some(format!("The agenda is sent to {sent} people")),
+        _ => {}
     }
     let message = match done.as_str() {
+        "item" => "The item is on the agenda",
+        "proposed" => "Your proposal is sent to the coordinator",
+        "accepted" => "The proposal is on the agenda",
+        "item-saved" => "The item is changed",
+        "declined" => "The proposal is declined and the proposer is told why",
+        "moved" => "The item is moved",
+        "removed" => "The item is off the agenda",
         "guest" => "The guest is added",
         "attendance" => "Attendance saved",
         "answered" => "Your answer is recorded",
@@ -253,7 +260,8 @@ pub fn MeetingPage() -> impl IntoView {
         .or_else(returned_error::<SendInvitations>)
         .or_else(returned_error::<crate::api::meetings::RecordAttendance>)
         .or_else(returned_error::<crate::api::meetings::MarkAttendingPresent>)
-        .or_else(returned_error::<CancelMeeting>);
+        .or_else(returned_error::<CancelMeeting>)
+        .or_else(super::agenda::returned_agenda_error);
     view! {
         <Suspense>
             {Suspend::new(async move {
@@ -355,6 +363,7 @@ fn MeetingView(
                         </div>
                     </details>
                 })}
+                <super::agenda::AgendaSection detail=detail.clone() />
                 {mine}
                 {sheet}
                 {invitations}

@@ -1,6 +1,7 @@
 mod about;
 mod accessibility;
 mod account;
+mod agenda;
 mod attendance;
 mod bank;
 mod bank_edit;
@@ -20,6 +21,7 @@ mod users;
 pub use about::About;
 pub use accessibility::Accessibility;
 pub use account::AccountPage;
+pub use agenda::{AgendaItemPage, AgendaPrintPage};
 pub use attendance::AttendancePage;
 pub use bank::{RolesPage, ServicePage, ServicesPage};
 pub use bank_edit::{EditRole, EditService};

@@ -30,7 +30,8 @@ pub async fn read_meeting(id: i32) -> Result<MeetingDetail, AppError> {
         coordinator: me.role.includes(Role::Coordinator),
         member: me.role.includes(Role::Champion),
     };
-    crate::db::meetings::detail(db.reader(), id, reader, chrono::Utc::now())
+    let days = super::context::proposal_days();
+    crate::db::meetings::detail(db.reader(), id, reader, days, chrono::Utc::now())
         .await
         .map_err(|e| AppError::internal("reading a meeting", e))?
         .ok_or(AppError::NotFound)
@@ -52,7 +53,7 @@ pub async fn series_choices() -> Result<Vec<(i32, String)>, AppError> {
 macro_rules! write {
     ($context:literal, |$txn:ident| $change:expr) => {
         async {
-            let db = super::context::db()?;
+            let db = $crate::api::context::db()?;
             let done = async {
                 let $txn = db.begin_write().await?;
                 let done = $change.await?;
@@ -65,6 +66,21 @@ macro_rules! write {
         }
         .await
     };
+}
+
+#[cfg(feature = "ssr")]
+use write;
+
+pub mod agenda;
+
+/// A meeting as stored, or `NotFound`.
+#[cfg(feature = "ssr")]
+async fn meeting_row(id: i32) -> Result<crate::db::entities::meeting::Model, AppError> {
+    let db = super::context::db()?;
+    crate::db::meetings::meeting(db.reader(), id)
+        .await
+        .map_err(|e| AppError::internal("reading a meeting", e))?
+        .ok_or(AppError::NotFound)
 }
 
 /// The service's name and postbox, for the letters a change queues.
@@ -155,11 +171,7 @@ pub async fn add_meeting(
 #[server(endpoint = "change-meeting")]
 pub async fn change_meeting(id: i32, #[server(flatten)] form: MeetingForm) -> Result<(), AppError> {
     let me = super::context::require(Role::Coordinator).await?;
-    let db = super::context::db()?;
-    let current = crate::db::meetings::meeting(db.reader(), id)
-        .await
-        .map_err(|e| AppError::internal("reading a meeting", e))?
-        .ok_or(AppError::NotFound)?;
+    let current = meeting_row(id).await?;
     let now = chrono::Utc::now();
     let today = crate::db::meetings::local_now(now).date();
     let valid = form
@@ -197,12 +209,8 @@ pub async fn cancel_meeting(id: i32, restore: Option<String>) -> Result<(), AppE
 #[server(endpoint = "send-invitations")]
 pub async fn send_invitations(id: i32) -> Result<(), AppError> {
     let me = super::context::require(Role::Coordinator).await?;
-    let db = super::context::db()?;
     let now = chrono::Utc::now();
-    let row = crate::db::meetings::meeting(db.reader(), id)
-        .await
-        .map_err(|e| AppError::internal("reading a meeting", e))?
-        .ok_or(AppError::NotFound)?;
+    let row = meeting_row(id).await?;
     if row.cancelled {
         return Err(AppError::invalid(
             "invite",
@@ -249,10 +257,7 @@ pub async fn answer_meeting(id: i32, #[server(flatten)] form: AnswerForm) -> Res
     let me = super::context::require(Role::Champion).await?;
     let db = super::context::db()?;
     let now = chrono::Utc::now();
-    let row = crate::db::meetings::meeting(db.reader(), id)
-        .await
-        .map_err(|e| AppError::internal("reading a meeting", e))?
-        .ok_or(AppError::NotFound)?;
+    let row = meeting_row(id).await?;
     if crate::db::meetings::invitations::ends_at(&row) <= now {
         return Err(AppError::invalid("answer", "The meeting has ended"));
     }
@@ -358,13 +363,8 @@ pub async fn renew_calendar_feed() -> Result<(), AppError> {
 /// Whether a meeting has begun, for recording its attendance.
 #[cfg(feature = "ssr")]
 async fn begun(id: i32) -> Result<(), AppError> {
-    let db = super::context::db()?;
-    let row = crate::db::meetings::meeting(db.reader(), id)
-        .await
-        .map_err(|e| AppError::internal("reading a meeting", e))?
-        .ok_or(AppError::NotFound)?;
-    let zone = row.time_zone.parse().unwrap_or(chrono_tz::Europe::London);
-    let start = crate::domain::meetings::recurrence::instant(row.date, row.start_time, zone);
+    let row = meeting_row(id).await?;
+    let start = crate::db::meetings::invitations::starts_at(&row);
     if row.cancelled {
         return Err(AppError::invalid("attendance", "The meeting was cancelled"));
     }
