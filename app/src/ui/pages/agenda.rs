@@ -186,8 +186,8 @@ fn ItemRow(item: AgendaItem, order: bool, first: bool, last: bool) -> impl IntoV
             (!disabled).then(|| view! {
                 <Form action=MoveAgendaItem::PATH id=Some(id) class="app-inline-form">
                     <input type="hidden" name="direction" value=direction />
-                    <button type="submit" class="govuk-button govuk-button--secondary app-button--small">
-                        {label} <span class="govuk-visually-hidden">{format!(": {title}")}</span>
+                    <button type="submit" class="govuk-button govuk-button--secondary app-button--small" aria-label=format!("{label}: {title}")>
+                        {label}
                     </button>
                 </Form>
             })
