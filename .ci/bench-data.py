@@ -58,7 +58,7 @@ def main(path: str) -> None:
             (meeting, cursor.lastrowid, random.choice(["attending", "apologies"]),
              random.choice(["", "On a home visit until 11", "Covering duty that day"]), now, now))
     members = [row[0] for row in db.execute("SELECT id FROM user_account WHERE email LIKE 'member%@bench.example.org'")]
-    have = db.execute("SELECT count(*) FROM agenda_item WHERE meeting_id = ?", (meeting,)).fetchone()[0]
+    have = db.execute("SELECT count(*) FROM agenda_item WHERE meeting_id = ? AND status = 'accepted'", (meeting,)).fetchone()[0]
     for n in range(have, ITEMS):
         cursor = db.execute(
             "INSERT INTO agenda_item (meeting_id, status, position, title, kind, presenter_account_id,"

@@ -16,16 +16,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::api::context;
 #[cfg(feature = "ssr")]
-use crate::db::meetings::{Reader, agenda as store};
-
-#[cfg(feature = "ssr")]
-fn reader(me: &crate::domain::account::Account) -> Reader {
-    Reader {
-        account_id: me.id,
-        coordinator: me.role.includes(Role::Coordinator),
-        member: me.role.includes(Role::Champion),
-    }
-}
+use crate::db::meetings::agenda as store;
 
 /// An item with its meeting, for changes to it: refused unless the meeting is still to end.
 #[cfg(feature = "ssr")]
@@ -123,7 +114,7 @@ pub async fn read_agenda_item(id: i32) -> Result<ItemView, AppError> {
     store::item_view(
         db.reader(),
         id,
-        reader(&me),
+        super::reader(&me),
         context::proposal_days(),
         chrono::Utc::now(),
     )
@@ -343,11 +334,16 @@ pub async fn send_agenda(id: i32) -> Result<(), AppError> {
         ));
     }
     let db = context::db()?;
-    let detail =
-        crate::db::meetings::detail(db.reader(), id, reader(&me), context::proposal_days(), now)
-            .await
-            .map_err(|e| AppError::internal("reading an agenda", e))?
-            .ok_or(AppError::NotFound)?;
+    let detail = crate::db::meetings::detail(
+        db.reader(),
+        id,
+        super::reader(&me),
+        context::proposal_days(),
+        now,
+    )
+    .await
+    .map_err(|e| AppError::internal("reading an agenda", e))?
+    .ok_or(AppError::NotFound)?;
     if detail.agenda.items.is_empty() {
         return Err(AppError::invalid(
             "send-agenda",

@@ -25,16 +25,21 @@ pub async fn list_meetings() -> Result<MeetingsOverview, AppError> {
 pub async fn read_meeting(id: i32) -> Result<MeetingDetail, AppError> {
     let me = super::context::signed_in().await?;
     let db = super::context::db()?;
-    let reader = crate::db::meetings::Reader {
-        account_id: me.id,
-        coordinator: me.role.includes(Role::Coordinator),
-        member: me.role.includes(Role::Champion),
-    };
     let days = super::context::proposal_days();
-    crate::db::meetings::detail(db.reader(), id, reader, days, chrono::Utc::now())
+    crate::db::meetings::detail(db.reader(), id, reader(&me), days, chrono::Utc::now())
         .await
         .map_err(|e| AppError::internal("reading a meeting", e))?
         .ok_or(AppError::NotFound)
+}
+
+/// What the caller may see of a meeting.
+#[cfg(feature = "ssr")]
+fn reader(me: &crate::domain::account::Account) -> crate::db::meetings::Reader {
+    crate::db::meetings::Reader {
+        account_id: me.id,
+        coordinator: me.role.includes(Role::Coordinator),
+        member: me.role.includes(Role::Champion),
+    }
 }
 
 /// The series to add a one-off meeting to: (id, name).
