@@ -51,7 +51,7 @@ async fn check(
     let db = context::db()?;
     let checking = async {
         Ok::<_, sea_orm::DbErr>((
-            store::presenters(db.reader(), meeting_id).await?,
+            crate::db::meetings::expected(db.reader(), meeting_id).await?,
             store::job_role_ids(db.reader()).await?,
         ))
     };
@@ -164,7 +164,7 @@ pub async fn decline_agenda_item(id: i32, decline_reason: String) -> Result<(), 
     let letters = super::Letters::new()?;
     let now = chrono::Utc::now();
     super::write!("declining a proposal", |txn| async {
-        store::decline(&txn, letters.sender(), stored, &reason, me.id, now)
+        store::decline(&txn, letters.sender(), &row, stored, &reason, me.id, now)
             .await
             .map(Some)
     })?;

@@ -224,28 +224,6 @@ fn minutes(item: &agenda_item::Model) -> u32 {
     u32::try_from(item.minutes).unwrap_or_default()
 }
 
-/// Who may present at a meeting: its series' members and its guests.
-pub async fn presenters(conn: &impl ConnectionTrait, meeting_id: i32) -> Result<Vec<Who>, DbErr> {
-    let accounts: Vec<i32> = members()
-        .select_only()
-        .column(user_account::Column::Id)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    let guests: Vec<i32> = meeting_guest::Entity::find()
-        .select_only()
-        .column(meeting_guest::Column::Id)
-        .filter(meeting_guest::Column::MeetingId.eq(meeting_id))
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(accounts
-        .into_iter()
-        .map(Who::Member)
-        .chain(guests.into_iter().map(Who::Guest))
-        .collect())
-}
-
 /// The bank's job roles, by id.
 pub async fn job_role_ids(conn: &impl ConnectionTrait) -> Result<Vec<i32>, DbErr> {
     job_role::Entity::find()
@@ -427,12 +405,13 @@ pub async fn item(
 pub async fn decline(
     conn: &impl ConnectionTrait,
     sender: Sender<'_>,
+    row: &meeting::Model,
     proposal: agenda_item::Model,
     reason: &str,
     actor: i32,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let (id, meeting_id, proposer) = (proposal.id, proposal.meeting_id, proposal.proposed_by);
+    let (id, proposer) = (proposal.id, proposal.proposed_by);
     let title = proposal.title.clone();
     let mut item = proposal.into_active_model();
     item.status = Set(ItemStatus::Declined.as_str().into());
@@ -447,12 +426,7 @@ pub async fn decline(
     let Some(to) = to else {
         return Ok(());
     };
-    let row = super::meeting(conn, meeting_id)
-        .await?
-        .ok_or(DbErr::RecordNotFound("a proposal's meeting".into()))?;
-    let page = sender
-        .postbox
-        .page(&format!("/meetings/{meeting_id}#agenda"));
+    let page = sender.postbox.page(&format!("/meetings/{}#agenda", row.id));
     let opening = format!(
         "Your proposal \"{title}\" for {} on {} is not on the agenda.",
         row.title,

@@ -3,9 +3,7 @@
 //! by member and by staff group.
 
 use super::local_now;
-use crate::db::entities::{
-    meeting, meeting_guest, meeting_invitee, profile, staff_group, team, user_account,
-};
+use crate::db::entities::{meeting, meeting_invitee, profile, staff_group, team, user_account};
 use crate::domain::{
     audit::Action,
     meetings::{
@@ -32,11 +30,7 @@ pub async fn sheet(
         .filter_map(|row| Some((who_of(&row)?, row)))
         .collect();
     let members = super::member_names(conn).await?;
-    let guests = meeting_guest::Entity::find()
-        .filter(meeting_guest::Column::MeetingId.eq(meeting_id))
-        .order_by_asc(meeting_guest::Column::Name)
-        .all(conn)
-        .await?;
+    let guests = super::invitations::guests(conn, meeting_id).await?;
     let people = members
         .into_iter()
         .map(|(id, name)| (Who::Member(id), name, None))

@@ -3,11 +3,12 @@
 //! email sent them carries answer links with a secret of their own (only its digest is kept),
 //! good until the meeting ends. Every letter is queued in the caller's transaction.
 
-use super::{event, members};
+use super::event;
 use crate::db::{
     entities::{meeting, meeting_guest, meeting_invitee, profile, rsvp_link, user_account},
     outbox,
 };
+use crate::domain::meetings::attendance::Who;
 use crate::{
     auth::secret,
     domain::{
@@ -74,19 +75,7 @@ pub async fn send_invitations(
     let Some(row) = meeting::Entity::find_by_id(meeting_id).one(conn).await? else {
         return Ok(None);
     };
-    let accounts: Vec<i32> = members()
-        .select_only()
-        .column(user_account::Column::Id)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    let guests: Vec<i32> = meeting_guest::Entity::find()
-        .select_only()
-        .column(meeting_guest::Column::Id)
-        .filter(meeting_guest::Column::MeetingId.eq(meeting_id))
-        .into_tuple()
-        .all(conn)
-        .await?;
+    let expected = super::expected(conn, meeting_id).await?;
     let have: Vec<(Option<i32>, Option<i32>)> = meeting_invitee::Entity::find()
         .select_only()
         .columns([
@@ -97,10 +86,12 @@ pub async fn send_invitations(
         .into_tuple()
         .all(conn)
         .await?;
-    let rows = accounts
+    let rows = expected
         .into_iter()
-        .map(|id| (Some(id), None))
-        .chain(guests.into_iter().map(|id| (None, Some(id))))
+        .map(|who| match who {
+            Who::Member(id) => (Some(id), None),
+            Who::Guest(id) => (None, Some(id)),
+        })
         .filter(|person| !have.contains(person))
         .map(|(account_id, guest_id)| meeting_invitee::ActiveModel {
             meeting_id: Set(meeting_id),
@@ -645,7 +636,7 @@ mod tests {
             .await
             .unwrap();
         use sea_orm::PaginatorTrait;
-        let members = members().count(&txn).await.unwrap() as usize;
+        let members = super::super::members().count(&txn).await.unwrap() as usize;
         assert!(members > 1, "the demo champions and Lee");
         assert_eq!(sent, Some(members));
         let guest = Guest {

@@ -9,8 +9,9 @@ pub mod invitations;
 
 use super::{
     audit::{self, AuditRecord},
-    entities::{calendar_feed, meeting, meeting_series, user_account},
+    entities::{calendar_feed, meeting, meeting_guest, meeting_series, user_account},
 };
+use crate::domain::meetings::attendance::Who;
 use crate::domain::{
     account::{AccountStatus, Role},
     audit::Action,
@@ -93,6 +94,28 @@ pub(super) fn members() -> sea_orm::Select<user_account::Entity> {
         .filter(
             user_account::Column::Role.is_in([Role::Champion.as_str(), Role::Coordinator.as_str()]),
         )
+}
+
+/// Everyone a meeting expects: its series' members and its guests.
+pub async fn expected(conn: &impl ConnectionTrait, meeting_id: i32) -> Result<Vec<Who>, DbErr> {
+    let accounts: Vec<i32> = members()
+        .select_only()
+        .column(user_account::Column::Id)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let guests: Vec<i32> = meeting_guest::Entity::find()
+        .select_only()
+        .column(meeting_guest::Column::Id)
+        .filter(meeting_guest::Column::MeetingId.eq(meeting_id))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(accounts
+        .into_iter()
+        .map(Who::Member)
+        .chain(guests.into_iter().map(Who::Guest))
+        .collect())
 }
 
 /// The members by name: (account id, name).
