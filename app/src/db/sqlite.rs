@@ -19,7 +19,13 @@ const READERS: u32 = 4;
 
 pub(super) async fn connect(url: &str, role: Role) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url);
-    options.sqlx_logging(false).min_connections(1);
+    // No ping before each use of a pooled connection: a SQLite connection lives in this
+    // process and cannot drop away like a network one, and each ping is a round trip to the
+    // connection's worker thread; a page that runs 15 queries paid 15 of them.
+    options
+        .sqlx_logging(false)
+        .min_connections(1)
+        .test_before_acquire(false);
     options.max_connections(match role {
         Role::Writer { .. } => 1,
         Role::Reader => READERS,

@@ -23,8 +23,11 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect,
+    sea_query::{Expr, Query},
 };
 use std::collections::HashMap;
 
@@ -450,18 +453,21 @@ pub async fn colleagues(
     conn: &impl ConnectionTrait,
     account_id: i32,
 ) -> Result<Vec<(i32, String)>, DbErr> {
-    let Some(own) = profile::Entity::find()
-        .filter(profile::Column::AccountId.eq(account_id))
-        .one(conn)
-        .await?
-    else {
-        return Ok(vec![]);
-    };
+    // One query: the meeting page runs this on every view.
+    let own_team = Query::select()
+        .column(profile::Column::TeamId)
+        .from(profile::Entity)
+        .and_where(profile::Column::AccountId.eq(account_id))
+        .to_owned();
     profile::Entity::find()
         .select_only()
         .columns([profile::Column::Id, profile::Column::Name])
-        .filter(profile::Column::TeamId.eq(own.team_id))
-        .filter(profile::Column::Id.ne(own.id))
+        .filter(profile::Column::TeamId.in_subquery(own_team))
+        .filter(
+            Condition::any()
+                .add(profile::Column::AccountId.is_null())
+                .add(profile::Column::AccountId.ne(account_id)),
+        )
         .order_by_asc(profile::Column::Name)
         .into_tuple()
         .all(conn)
