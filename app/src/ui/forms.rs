@@ -45,11 +45,11 @@ pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
 
 /// What a form that came back holds for the fields inside one `Form`.
 #[derive(Clone)]
-struct Returned(Option<Arc<ReturnedForm>>);
+struct Returned(Arc<ReturnedForm>);
 
 /// The returned form for the `Form` around the caller, if it came back with a problem.
 fn returned() -> Option<Arc<ReturnedForm>> {
-    use_context::<Returned>().and_then(|r| r.0)
+    use_context::<Returned>().map(|r| r.0)
 }
 
 /// A field's value and message: what was typed and why it was refused when its form came
@@ -89,7 +89,12 @@ pub fn Form(
             novalidate
         >
             {id.map(|id| view! { <input type="hidden" name="id" value=id /> })}
-            <Provider value=Returned(returned.map(Arc::new))>{children()}</Provider>
+            // Only the form that came back gets a context: forms never nest, so the fields of
+            // every other form find none, and a page of many forms pays for one.
+            {match returned {
+                Some(form) => view! { <Provider value=Returned(Arc::new(form))>{children()}</Provider> }.into_any(),
+                None => children().into_any(),
+            }}
         </form>
     }
 }

@@ -184,15 +184,12 @@ fn ItemRow(item: AgendaItem, order: bool, first: bool, last: bool) -> impl IntoV
         let button = move |direction: &'static str, label: &'static str, disabled: bool| {
             let title = title.clone();
             (!disabled).then(|| view! {
-                // A plain form: it has no fields a returned form could fill, and a page holds
-                // two per item.
-                <form method="post" action=MoveAgendaItem::PATH class="app-inline-form">
-                    <input type="hidden" name="id" value=id />
+                <Form action=MoveAgendaItem::PATH id=Some(id) class="app-inline-form">
                     <input type="hidden" name="direction" value=direction />
                     <button type="submit" class="govuk-button govuk-button--secondary app-button--small" aria-label=format!("{label}: {title}")>
                         {label}
                     </button>
-                </form>
+                </Form>
             })
         };
         view! {
