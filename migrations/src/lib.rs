@@ -13,6 +13,7 @@ mod m20261202_000008_list_indexes;
 mod m20261202_000009_meetings;
 mod m20261202_000010_invitations;
 mod m20261202_000011_agendas;
+mod m20261204_000012_page_revision;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_meetings::Migration),
             Box::new(m20261202_000010_invitations::Migration),
             Box::new(m20261202_000011_agendas::Migration),
+            Box::new(m20261204_000012_page_revision::Migration),
         ]
     }
 }

@@ -40,11 +40,13 @@ pub fn build(config: ServeConfig, db: Db) -> Router {
         let proposal_days = config.proposal_days;
         let directory = app::db::directory::Index::default();
         let glossary = glossary.clone();
+        let meeting_pages = app::ui::KeptPages::default();
         move || {
             provide_context(db.clone());
             provide_context(postbox.clone());
             provide_context(directory.clone());
             provide_context(glossary.clone());
+            provide_context(meeting_pages.clone());
             provide_context(app::api::RequestUser::default());
             provide_context(site.clone());
             provide_context(session);

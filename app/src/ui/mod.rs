@@ -2,11 +2,14 @@
 
 mod components;
 mod forms;
+mod kept_pages;
 mod layout;
 mod linked;
 mod nav;
 mod pages;
 
+#[cfg(feature = "ssr")]
+pub use kept_pages::KeptPages;
 #[cfg(feature = "ssr")]
 pub use pages::glossary_results_html;
 

@@ -410,3 +410,49 @@ async fn a_one_off_meeting_is_added_to_a_series_but_never_in_the_past() {
         "{html}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kept_meeting_page_is_its_readers_own_and_follows_a_change_by_another_program() {
+    let app = spawn_app().await;
+    let coordinator = member_as(&app, "coordinator@example.org", Role::Coordinator).await;
+    let champion = member_as(&app, "kept.champion@example.org", Role::Champion).await;
+    let next = meeting::Entity::find()
+        .filter(meeting::Column::Date.gt(today()))
+        .order_by_asc(meeting::Column::Date)
+        .one(app.db.reader())
+        .await
+        .unwrap()
+        .unwrap();
+    let here = format!("/meetings/{}", next.id);
+    let (_, first) = page(&app, &here, Some(&coordinator)).await;
+    let (_, kept) = page(&app, &here, Some(&coordinator)).await;
+    let order_button = "aria-label=\"Up: ";
+    assert!(
+        first.contains(order_button) && kept.contains(order_button),
+        "{kept}"
+    );
+    assert!(!kept.contains("The Old Library"));
+
+    // The coordinator's page, kept, is not the champion's: no order buttons there.
+    let (_, theirs) = page(&app, &here, Some(&champion)).await;
+    assert!(
+        theirs.contains("Agenda") && !theirs.contains(order_button),
+        "{theirs}"
+    );
+
+    // Another program changes the database file: the next reading shows it.
+    let other = sea_orm::Database::connect(database_url(&app.dir))
+        .await
+        .unwrap();
+    sea_orm::ConnectionTrait::execute_unprepared(
+        &other,
+        &format!(
+            "UPDATE meeting SET venue = 'The Old Library' WHERE id = {}",
+            next.id
+        ),
+    )
+    .await
+    .unwrap();
+    let (_, changed) = page(&app, &here, Some(&coordinator)).await;
+    assert!(changed.contains("The Old Library"), "{changed}");
+}

@@ -32,6 +32,18 @@ pub async fn read_meeting(id: i32) -> Result<MeetingDetail, AppError> {
         .ok_or(AppError::NotFound)
 }
 
+/// Who is reading, and the revision of what meetings' pages show
+/// (`db::meetings::page_revision`): what a kept page is looked up by.
+#[cfg(feature = "ssr")]
+pub async fn page_revision() -> Result<(i32, i64), AppError> {
+    let me = super::context::signed_in().await?;
+    let db = super::context::db()?;
+    let revision = crate::db::meetings::page_revision(db.reader())
+        .await
+        .map_err(|e| AppError::internal("reading the meeting pages' revision", e))?;
+    Ok((me.id, revision))
+}
+
 /// What the caller may see of a meeting.
 #[cfg(feature = "ssr")]
 fn reader(me: &crate::domain::account::Account) -> crate::db::meetings::Reader {

@@ -34,7 +34,7 @@ use sea_orm::{
 use std::collections::HashMap;
 
 /// The last day champions may propose items for a meeting on `date`.
-fn deadline(date: chrono::NaiveDate, days: ProposalDays) -> chrono::NaiveDate {
+pub(super) fn deadline(date: chrono::NaiveDate, days: ProposalDays) -> chrono::NaiveDate {
     date - Days::new(days.0.into())
 }
 

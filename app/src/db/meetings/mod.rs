@@ -433,7 +433,42 @@ pub async fn detail(
         attendance,
         agenda,
         may_edit: reader.coordinator,
+        changes_at: next_change(&row, days, now),
     }))
+}
+
+/// The number every change to what a meeting's page shows raises (triggers of the
+/// `page_revision` migration): a page rendered at one revision is current while it stays.
+pub async fn page_revision(conn: &impl ConnectionTrait) -> Result<i64, DbErr> {
+    conn.query_one_raw(sea_orm::Statement::from_string(
+        conn.get_database_backend(),
+        "SELECT n FROM page_revision",
+    ))
+    .await?
+    .ok_or_else(|| DbErr::RecordNotFound("page_revision".into()))?
+    .try_get_by_index(0)
+}
+
+/// The next time after `now` at which a meeting's page changes by the clock alone: proposals
+/// close at the end of their last day, and the meeting starts and ends.
+fn next_change(
+    row: &meeting::Model,
+    days: ProposalDays,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let proposals_close = recurrence::instant(
+        agenda::deadline(row.date, days) + chrono::Days::new(1),
+        chrono::NaiveTime::MIN,
+        zone(&row.time_zone),
+    );
+    [
+        proposals_close,
+        invitations::starts_at(row),
+        invitations::ends_at(row),
+    ]
+    .into_iter()
+    .filter(|at| *at > now)
+    .min()
 }
 
 /// A meeting as stored, for its calendar text.
@@ -546,4 +581,79 @@ pub async fn feed(
         .all(conn)
         .await
         .map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::{demo, testing::temp_db};
+    use chrono::{NaiveTime, TimeZone};
+
+    fn utc(month: u32, day: u32, hour: u32) -> DateTime<Utc> {
+        let year = if month == 12 { 2026 } else { 2027 };
+        Utc.with_ymd_and_hms(year, month, day, hour, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_meetings_page_next_changes_when_proposals_close_and_it_starts_and_ends() {
+        let at = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+        let row = meeting::Model {
+            id: 1,
+            series_id: 1,
+            occurrence_date: None,
+            title: "Champions".into(),
+            date: NaiveDate::from_ymd_opt(2027, 1, 12).unwrap(),
+            start_time: at(10),
+            end_time: at(12),
+            time_zone: ZONE.into(),
+            venue: String::new(),
+            online_link: String::new(),
+            cancelled: false,
+            uid: "uid".into(),
+            sequence: 0,
+            invited_at: None,
+            reminded_at: None,
+            agenda_sent_at: None,
+            created_at: utc(12, 1, 0),
+            updated_at: utc(12, 1, 0),
+        };
+        let next = |now| next_change(&row, ProposalDays(10), now);
+        // Proposals may be made until 2 January, so they close at its end (London is on UTC
+        // in winter); the meeting runs from 10:00 to 12:00 on 12 January.
+        assert_eq!(next(utc(12, 20, 9)), Some(utc(1, 3, 0)));
+        assert_eq!(next(utc(1, 3, 0)), Some(utc(1, 12, 10)));
+        assert_eq!(next(utc(1, 12, 11)), Some(utc(1, 12, 12)));
+        assert_eq!(next(utc(1, 12, 12)), None);
+    }
+
+    #[tokio::test]
+    async fn a_change_to_what_a_meetings_page_shows_raises_the_revision_and_others_do_not() {
+        let t = temp_db().await;
+        demo::seed(&t.db).await.unwrap();
+        let revision = || async { page_revision(t.db.reader()).await.unwrap() };
+        let change = |sql: &'static str| async {
+            let txn = t.db.begin_write().await.unwrap();
+            txn.execute_unprepared(sql).await.unwrap();
+            txn.commit().await.unwrap();
+        };
+        let mut last = revision().await;
+        for sql in [
+            "UPDATE meeting SET venue = 'Room 3' WHERE id = (SELECT min(id) FROM meeting)",
+            "UPDATE user_account SET name = name || ' K.' WHERE id = (SELECT min(id) FROM user_account)",
+            "UPDATE job_role SET title = title || ' (new)' WHERE id = (SELECT min(id) FROM job_role)",
+            "DELETE FROM agenda_paper WHERE id = (SELECT min(id) FROM agenda_paper)",
+            "UPDATE meeting_invitee SET note = 'Late' WHERE rowid = (SELECT min(rowid) FROM meeting_invitee)",
+        ] {
+            change(sql).await;
+            let now = revision().await;
+            assert!(now > last, "{sql}");
+            last = now;
+        }
+        change("UPDATE glossary_term SET expansion = expansion || '.' WHERE id = 1").await;
+        assert_eq!(
+            revision().await,
+            last,
+            "the glossary is not on a meeting's page"
+        );
+    }
 }

@@ -10,7 +10,7 @@ pub mod ics;
 #[cfg(feature = "ssr")]
 pub mod recurrence;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// How far ahead a series' meetings exist: made when the series is, topped up every day.
@@ -139,6 +139,9 @@ pub struct MeetingDetail {
     pub attendance: Vec<attendance::AttendanceRow>,
     pub agenda: agenda::Agenda,
     pub may_edit: bool,
+    /// When the page next changes by the clock alone (proposals close, the meeting starts or
+    /// ends), if it still will.
+    pub changes_at: Option<DateTime<Utc>>,
 }
 
 /// Someone from outside the network invited to one meeting, such as a presenter.

@@ -17,10 +17,12 @@ use crate::{
             ErrorSummary, Form, RadiosField, SelectField, TextAreaField, TextField, form_title,
             returned_error,
         },
+        kept_pages::RenderedMeeting,
     },
 };
-use leptos::{prelude::*, server_fn::ServerFn};
+use leptos::{prelude::*, server_fn::ServerFn, tachys::view::RenderHtml};
 use leptos_router::hooks::use_query_map;
+use std::sync::Arc;
 
 fn done_message() -> Option<String> {
     let (done, sent) = use_query_map().with_untracked(|q| (q.get("done"), q.get("sent")));
@@ -262,34 +264,76 @@ pub fn MeetingPage() -> impl IntoView {
         .or_else(returned_error::<crate::api::meetings::MarkAttendingPresent>)
         .or_else(returned_error::<CancelMeeting>)
         .or_else(super::agenda::returned_agenda_error);
+    // A page that came back with a problem shows what one person typed: never kept.
+    let keep = use_context::<crate::domain::returned_form::ReturnedForm>().is_none();
     view! {
         <Suspense>
             {Suspend::new(async move {
                 let here = id.map_or_else(|| "/meetings".to_owned(), |id| format!("/meetings/{id}"));
-                let detail = match id {
-                    Some(id) => read_meeting(id).await,
+                let page = match id {
+                    Some(id) => rendered_meeting(id, keep).await,
                     None => Err(crate::error::AppError::NotFound),
                 };
-                let detail = match detail {
-                    Ok(detail) => detail,
+                let page = match page {
+                    Ok(page) => page,
                     Err(error) => return refusal(error, &here),
                 };
-                view! { <MeetingView detail done=done.clone() error=error.clone() /> }.into_any()
+                let error = error.clone();
+                let title = form_title(&page.title, &error);
+                view! {
+                    <PageMeta title description=page.description.clone() />
+                    <Done message=done.clone() />
+                    <ErrorSummary error />
+                    <div class="govuk-grid-row" inner_html=page.body.clone() />
+                }
+                .into_any()
             })}
         </Suspense>
     }
 }
 
+/// The meeting's page for the reader: kept as rendered (`KeptPages`, on the server) and used
+/// again while nothing it shows has changed.
+async fn rendered_meeting(
+    id: i32,
+    keep: bool,
+) -> Result<Arc<RenderedMeeting>, crate::error::AppError> {
+    #[cfg(feature = "ssr")]
+    let (kept, key, revision) = {
+        let (reader, revision) = crate::api::meetings::page_revision().await?;
+        let kept = use_context::<crate::ui::KeptPages>().filter(|_| keep);
+        if let Some(page) = kept
+            .as_ref()
+            .and_then(|kept| kept.get((id, reader), revision, chrono::Utc::now()))
+        {
+            return Ok(page);
+        }
+        (kept, (id, reader), revision)
+    };
+    #[cfg(not(feature = "ssr"))]
+    let _ = keep;
+    let detail = read_meeting(id).await?;
+    #[cfg(feature = "ssr")]
+    let changes_at = detail.changes_at;
+    let m = &detail.meeting;
+    let page = Arc::new(RenderedMeeting {
+        title: m.title.clone(),
+        description: format!("{}: {}.", m.title, m.when()),
+        body: view! { <MeetingBody detail /> }.to_html().into(),
+    });
+    #[cfg(feature = "ssr")]
+    if let Some(kept) = kept {
+        kept.keep(key, revision, changes_at, page.clone());
+    }
+    Ok(page)
+}
+
+/// Everything on a meeting's page below the messages: what it is, its agenda, the reader's
+/// answer, and the coordinator's attendance sheet, invitations and forms.
 #[component]
-fn MeetingView(
-    detail: MeetingDetail,
-    done: Option<String>,
-    error: Option<crate::error::AppError>,
-) -> impl IntoView {
+fn MeetingBody(detail: MeetingDetail) -> impl IntoView {
     let m = detail.meeting.clone();
     let id = m.id;
-    let title = form_title(&m.title, &error);
-    let description = format!("{}: {}.", m.title, m.when());
     let link = (!detail.online_link.is_empty()).then(|| {
         let href = detail.online_link.clone();
         view! { <a class="govuk-link" href=href.clone() rel="noopener">{href.clone()}</a> }
@@ -329,47 +373,42 @@ fn MeetingView(
         }
     });
     view! {
-        <PageMeta title description />
-        <Done message=done />
-        <ErrorSummary error />
-        <div class="govuk-grid-row">
-            <div class="govuk-grid-column-two-thirds">
-                <span class="govuk-caption-l">{detail.series_name.clone()}</span>
-                <h1 class="govuk-heading-xl">
-                    {m.title.clone()}
-                    {m.cancelled.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">"Cancelled"</strong> })}
-                </h1>
-                <dl class="govuk-summary-list">
-                    {summary_row("When", m.when(), false)}
-                    {summary_row("Venue", m.venue.clone(), m.venue.is_empty())}
-                    {summary_row("Online", link, detail.online_link.is_empty())}
-                    {summary_row("Kind", if detail.from_rule { "One of the series" } else { "A one-off meeting" }, false)}
-                    {summary_row("Members", format!("{members} {}", if members == 1 { "person" } else { "people" }), false)}
-                </dl>
-                <p class="govuk-body">
-                    <a class="govuk-link" href=format!("/meetings/{id}/invite.ics") download=format!("meeting-{id}.ics")>
-                        "Add to your calendar (.ics file)"
-                    </a>
-                </p>
-                {(!detail.members.is_empty()).then(|| view! {
-                    <details class="govuk-details">
-                        <summary class="govuk-details__summary">
-                            <span class="govuk-details__summary-text">"The members"</span>
-                        </summary>
-                        <div class="govuk-details__text">
-                            <ul class="govuk-list">
-                                {detail.members.iter().map(|name| view! { <li>{name.clone()}</li> }).collect_view()}
-                            </ul>
-                        </div>
-                    </details>
-                })}
-                <super::agenda::AgendaSection detail=detail.clone() />
-                {mine}
-                {sheet}
-                {invitations}
-                {edit}
-                <p class="govuk-body"><a class="govuk-link" href="/meetings">"All meetings"</a></p>
-            </div>
+        <div class="govuk-grid-column-two-thirds">
+            <span class="govuk-caption-l">{detail.series_name.clone()}</span>
+            <h1 class="govuk-heading-xl">
+                {m.title.clone()}
+                {m.cancelled.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">"Cancelled"</strong> })}
+            </h1>
+            <dl class="govuk-summary-list">
+                {summary_row("When", m.when(), false)}
+                {summary_row("Venue", m.venue.clone(), m.venue.is_empty())}
+                {summary_row("Online", link, detail.online_link.is_empty())}
+                {summary_row("Kind", if detail.from_rule { "One of the series" } else { "A one-off meeting" }, false)}
+                {summary_row("Members", format!("{members} {}", if members == 1 { "person" } else { "people" }), false)}
+            </dl>
+            <p class="govuk-body">
+                <a class="govuk-link" href=format!("/meetings/{id}/invite.ics") download=format!("meeting-{id}.ics")>
+                    "Add to your calendar (.ics file)"
+                </a>
+            </p>
+            {(!detail.members.is_empty()).then(|| view! {
+                <details class="govuk-details">
+                    <summary class="govuk-details__summary">
+                        <span class="govuk-details__summary-text">"The members"</span>
+                    </summary>
+                    <div class="govuk-details__text">
+                        <ul class="govuk-list">
+                            {detail.members.iter().map(|name| view! { <li>{name.clone()}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                </details>
+            })}
+            <super::agenda::AgendaSection detail=detail.clone() />
+            {mine}
+            {sheet}
+            {invitations}
+            {edit}
+            <p class="govuk-body"><a class="govuk-link" href="/meetings">"All meetings"</a></p>
         </div>
     }
 }
