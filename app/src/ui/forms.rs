@@ -52,6 +52,12 @@ fn returned() -> Option<Arc<ReturnedForm>> {
     use_context::<Returned>().map(|r| r.0)
 }
 
+/// What was sent in field `name` of the `Form` around the caller, if that form came back with
+/// a problem: for fields a page lays out itself.
+pub fn returned_value(name: &str) -> Option<String> {
+    returned().map(|form| form.value(name).to_owned())
+}
+
 /// A field's value and message: what was typed and why it was refused when its form came
 /// back, otherwise `value` and `error` as the page gives them.
 fn field_state(name: &str, value: String, error: Option<String>) -> (String, Option<String>) {

@@ -107,16 +107,27 @@ async fn a_coordinator_records_attendance_after_a_meeting_and_compares_it() {
         }
     };
 
-    // Someone the meeting does not expect is refused, and nothing is saved.
-    let response = send(
-        marks(&format!("m{lead}:absent"), "m99999:present"),
-        here.clone(),
-    )
-    .await;
+    // Someone the meeting does not expect is refused, nothing is saved, and the sheet comes
+    // back with what was chosen for the others.
+    let row_of = |who: i32| -> String {
+        let option = html.find(&format!("value=\"m{who}:\"")).unwrap();
+        let select = html[..option].rfind("name=\"mark[").unwrap() + "name=\"".len();
+        html[select..].split('"').next().unwrap().to_owned()
+    };
+    let refused = vec![
+        ("id".to_owned(), id.clone()),
+        (row_of(lead), format!("m{lead}:absent")),
+        (row_of(amira), "m99999:present".to_owned()),
+    ];
+    let response = send(refused, here.clone()).await;
     let (_, html) = follow(&app, &response, Some(&coordinator)).await;
     assert!(
         html.contains("Choose what happened for each person from the list"),
         "{html}"
+    );
+    assert!(
+        html.contains(&format!("value=\"m{lead}:absent\" selected")),
+        "the choice kept: {html}"
     );
     assert_eq!(attendance_of(&app, held.id, lead).await, None);
 

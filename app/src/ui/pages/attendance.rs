@@ -9,7 +9,7 @@ use crate::{
     },
     ui::{
         components::{PageMeta, refusal},
-        forms::Form,
+        forms::{Form, returned_value},
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -23,36 +23,6 @@ pub fn AttendanceSheet(id: i32, rows: Vec<AttendanceRow>) -> impl IntoView {
             r.answer == Some(crate::domain::meetings::Answer::Attending) && r.attendance.is_none()
         })
         .count();
-    let lines = rows
-        .into_iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let field = format!("mark-{i}");
-            let who = row.who.key();
-            let chosen = row.attendance;
-            let name = match &row.guest_of {
-                Some(org) if !org.is_empty() => format!("{} (guest, {org})", row.name),
-                Some(_) => format!("{} (guest)", row.name),
-                None => row.name.clone(),
-            };
-            let said = row.answer.map_or("No answer", |a| a.label());
-            view! {
-                <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">{name.clone()}</td>
-                    <td class="govuk-table__cell">{said}</td>
-                    <td class="govuk-table__cell">
-                        <label class="govuk-label govuk-visually-hidden" for=field.clone()>{format!("What happened for {name}")}</label>
-                        <select class="govuk-select" id=field name=format!("mark[{i}]")>
-                            <option value=format!("{who}:") selected=chosen.is_none()>"Not recorded"</option>
-                            {Attendance::ALL.into_iter().map(|a| view! {
-                                <option value=format!("{who}:{}", a.as_str()) selected=chosen == Some(a)>{a.label()}</option>
-                            }).collect_view()}
-                        </select>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
     view! {
         <h2 class="govuk-heading-l" id="attendance">"Attendance"</h2>
         {(said_yes > 0).then(|| view! {
@@ -72,11 +42,47 @@ pub fn AttendanceSheet(id: i32, rows: Vec<AttendanceRow>) -> impl IntoView {
                         <th scope="col" class="govuk-table__header">"What happened"</th>
                     </tr>
                 </thead>
-                <tbody class="govuk-table__body">{lines}</tbody>
+                <tbody class="govuk-table__body">
+                    {rows.into_iter().enumerate().map(|(i, row)| view! { <SheetRow i row /> }).collect_view()}
+                </tbody>
             </table>
             <button type="submit" class="govuk-button">"Save attendance"</button>
         </Form>
         <p class="govuk-body"><a class="govuk-link" href="/meetings/attendance">"Attendance over the last 12 months"</a></p>
+    }
+}
+
+/// One person's line of the sheet. Inside the sheet's form, so that when it comes back with a
+/// problem each line shows what was chosen rather than what is stored.
+#[component]
+fn SheetRow(i: usize, row: AttendanceRow) -> impl IntoView {
+    let field = format!("mark-{i}");
+    let who = row.who.key();
+    let sent = returned_value(&format!("mark[{i}]"));
+    let chosen = |value: &str, stored: bool| sent.as_deref().map_or(stored, |sent| sent == value);
+    let name = match &row.guest_of {
+        Some(org) if !org.is_empty() => format!("{} (guest, {org})", row.name),
+        Some(_) => format!("{} (guest)", row.name),
+        None => row.name.clone(),
+    };
+    let said = row.answer.map_or("No answer", |a| a.label());
+    let not_recorded = format!("{who}:");
+    view! {
+        <tr class="govuk-table__row">
+            <td class="govuk-table__cell">{name.clone()}</td>
+            <td class="govuk-table__cell">{said}</td>
+            <td class="govuk-table__cell">
+                <label class="govuk-label govuk-visually-hidden" for=field.clone()>{format!("What happened for {name}")}</label>
+                <select class="govuk-select" id=field name=format!("mark[{i}]")>
+                    <option value=not_recorded.clone() selected=chosen(&not_recorded, row.attendance.is_none())>"Not recorded"</option>
+                    {Attendance::ALL.into_iter().map(|a| {
+                        let value = format!("{who}:{}", a.as_str());
+                        let selected = chosen(&value, row.attendance == Some(a));
+                        view! { <option value=value selected=selected>{a.label()}</option> }
+                    }).collect_view()}
+                </select>
+            </td>
+        </tr>
     }
 }
 
